@@ -1,0 +1,89 @@
+/* Dutch search over the prebuilt lunr index. Tokenising and folding mirror
+   menukaart/dutch.py exactly: the index was made with the same rules. */
+(function (global) {
+  "use strict";
+
+  var SEPARATOR = /[\s\-\u2010-\u2015\/]+/;
+  var APOSTROPHES = /['\u2019]/g;
+  var COMBINING = /[\u0300-\u036f]/g;
+  var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+  function fold(text) {
+    return text.normalize("NFD").replace(COMBINING, "").toLowerCase();
+  }
+
+  function tokenize(text) {
+    return fold(text).replace(APOSTROPHES, "").split(SEPARATOR)
+      .map(function (t) { return t.replace(EDGES, ""); })
+      .filter(function (t) { return t.length > 0; });
+  }
+
+  function Searcher(serializedIndex, payload) {
+    this.index = global.lunr.Index.load(serializedIndex);
+    this.docs = payload.docs;
+    this.abbreviations = payload.abbreviations || {};
+  }
+
+  /* A term as the index stores it (stem), plus the folded word for prefix matching. */
+  Searcher.prototype.term = function (token) {
+    var stems = this.index.pipeline.runString(token);
+    return stems.length ? { stem: stems[0], prefix: token } : null;
+  };
+
+  /* Each query word becomes a requirement: one of its alternatives must match fully.
+     An abbreviation may also be met by the words of its full term. */
+  Searcher.prototype.analyse = function (query) {
+    var self = this;
+    var requirements = [];
+    tokenize(query).forEach(function (token) {
+      var alternatives = [];
+      var own = self.term(token);
+      if (own) { alternatives.push([own]); }
+      var expansion = self.abbreviations[token];
+      if (expansion) {
+        var words = expansion.map(function (w) { return self.term(w); }).filter(Boolean);
+        if (words.length) { alternatives.push(words); }
+      }
+      if (alternatives.length) { requirements.push({ word: token, alternatives: alternatives }); }
+    });
+    return requirements;
+  };
+
+  Searcher.prototype.search = function (query) {
+    var requirements = this.analyse(query);
+    if (!requirements.length) { return { results: [], allWords: true, words: [] }; }
+    var terms = [];
+    requirements.forEach(function (r) { r.alternatives.forEach(function (a) { terms = terms.concat(a); }); });
+    var found = this.index.query(function (q) {
+      terms.forEach(function (t) {
+        q.term(t.stem, { usePipeline: false, boost: 10 });
+        if (t.prefix.length >= 2) {
+          q.term(t.prefix, { usePipeline: false, boost: 1, wildcard: global.lunr.Query.wildcard.TRAILING });
+        }
+      });
+    });
+    var docs = this.docs;
+    var toResult = function (hit) {
+      var d = docs[Number(hit.ref)];
+      return { url: d[0], title: d[1], kind: d[2], snippet: d[3], score: hit.score };
+    };
+    var complete = found.filter(function (hit) {
+      var matched = Object.keys(hit.matchData.metadata);
+      return requirements.every(function (r) {
+        return r.alternatives.some(function (alt) {
+          return alt.every(function (t) {
+            return matched.some(function (m) { return m === t.stem || m.indexOf(t.prefix) === 0; });
+          });
+        });
+      });
+    });
+    var allWords = complete.length > 0 || requirements.length === 1;
+    return {
+      results: (allWords ? complete : found).map(toResult),
+      allWords: allWords,
+      words: requirements.map(function (r) { return r.word; })
+    };
+  };
+
+  global.MenukaartSearch = { fold: fold, tokenize: tokenize, Searcher: Searcher };
+})(window);

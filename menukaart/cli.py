@@ -1,0 +1,97 @@
+"""Command line: check, build (site + offline zip) and serve (live preview)."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .catalogue import EDITIONS
+from .validate import load_catalogue
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = {"public": "site", "internal": "site-intern"}
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="build_site.py",
+        description="Controleer de inhoud en bouw de Menukaart mensensmokkel (site en offline zip).",
+    )
+    p.add_argument("command", nargs="?", choices=["build", "serve"], default="build",
+                   help="build (standaard) of serve: live voorbeeld dat opnieuw bouwt bij elke wijziging")
+    p.add_argument("--check", action="store_true", help="alleen controleren, niet bouwen")
+    p.add_argument("--edition", choices=EDITIONS, default="public",
+                   help="public (standaard, zonder interne items) of internal")
+    p.add_argument("--content", type=Path, default=REPO_ROOT,
+                   help="map met measures/, barriers/ en de kleine YAML-bestanden (standaard: deze repository)")
+    p.add_argument("--out", type=Path, help="uitvoermap van de site (standaard site/ of site-intern/)")
+    p.add_argument("--dist", type=Path, default=REPO_ROOT / "dist", help="map voor de offline zip")
+    p.add_argument("--no-zip", action="store_true", help="geen offline zip maken")
+    p.add_argument("--port", type=int, default=8000, help="poort voor serve (standaard 8000)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    out = args.out or REPO_ROOT / DEFAULT_OUT[args.edition]
+    try:
+        if args.command == "serve":
+            from .serve import serve
+            return serve(args.content, args.edition, args.port, out if args.out else None)
+        if args.check:
+            return check(args.content)
+        return build(args.content, args.edition, out, None if args.no_zip else args.dist)
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:
+        print(f"fout: {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
+        return 1
+
+
+def check(content: Path) -> int:
+    catalogue, problems = load_catalogue(content)
+    if problems:
+        print(problems.report(), file=sys.stderr)
+        return 1
+    print(f"In orde: {len(catalogue.measures)} maatregelen, {len(catalogue.barriers)} barrières, "
+          f"{len(catalogue.phases)} fasen, {len(catalogue.partners)} partners, {len(catalogue.laws)} wetten, "
+          f"{len(catalogue.glossary)} begrippen.")
+    return 0
+
+
+def build(content: Path, edition: str, out: Path, dist: Path | None) -> int:
+    """Validate, then build; on any problem the previous site stays as it was."""
+    from .package import write_zip
+    from .site_build import SiteBuildError, build as build_site
+
+    started = time.perf_counter()
+    catalogue, problems = load_catalogue(content)
+    if problems:
+        print(problems.report(), file=sys.stderr)
+        print("De site is niet gebouwd; de vorige versie is ongewijzigd.", file=sys.stderr)
+        return 1
+    validated = time.perf_counter()
+    edition_catalogue = catalogue.for_edition(edition)
+    try:
+        result = build_site(edition_catalogue, out)
+    except SiteBuildError as error:
+        print(f"De sitegenerator weigerde de pagina's:\n{error}", file=sys.stderr)
+        print("De site is niet gebouwd; de vorige versie is ongewijzigd.", file=sys.stderr)
+        return 1
+    built = time.perf_counter()
+    zip_path = write_zip(result.out_dir, dist, edition) if dist else None
+    done = time.perf_counter()
+
+    c = edition_catalogue
+    print(f"Editie: {edition}")
+    print(f"Inhoud: {len(c.measures)} maatregelen, {len(c.barriers)} barrières, {len(c.phases)} fasen, "
+          f"{len(c.partners)} partners, {len(c.laws)} wetten = {c.entry_count} items")
+    print(f"Pagina's: {result.entry_pages} itempagina's, {result.pages} gegenereerde pagina's in totaal")
+    print(f"Zoekindex: {result.search_documents} documenten")
+    print(f"Site: {result.out_dir}")
+    if zip_path:
+        print(f"Offline zip: {zip_path}")
+    print(f"Tijd: controle {validated - started:.1f} s, site {built - validated:.1f} s, "
+          f"zip {done - built:.1f} s, totaal {done - started:.1f} s")
+    return 0

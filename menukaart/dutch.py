@@ -1,0 +1,75 @@
+"""Dutch text processing for search, identical in Python (index) and in the browser (query).
+
+The browser half is `docs/assets/javascripts/search-core.js`; both must tokenise and fold
+the same way. Stop words and the stemmer come from lunr-languages' `lunr.nl.js` (which the
+site ships), and NLTK's Snowball Dutch stemmer, which implements the same algorithm.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import mkdocs.contrib.search as _mkdocs_search
+from nltk.stem.snowball import SnowballStemmer
+
+LUNR_DIR = Path(_mkdocs_search.__file__).resolve().parent
+LUNR_FILES = {
+    "lunr.js": LUNR_DIR / "templates" / "search" / "lunr.js",
+    "lunr.stemmer.support.js": LUNR_DIR / "lunr-language" / "lunr.stemmer.support.js",
+    "lunr.nl.js": LUNR_DIR / "lunr-language" / "lunr.nl.js",
+}
+
+# Keep these three in step with search-core.js.
+_SEPARATOR = re.compile(r"[\s\-\u2010-\u2015/]+")
+_APOSTROPHES = re.compile(r"['\u2019]")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Barrières' → 'barrieres'."""
+    return _COMBINING.sub("", unicodedata.normalize("NFD", text)).lower()
+
+
+def _is_word_char(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LN"
+
+
+def _trim(token: str) -> str:
+    start, end = 0, len(token)
+    while start < end and not _is_word_char(token[start]):
+        start += 1
+    while end > start and not _is_word_char(token[end - 1]):
+        end -= 1
+    return token[start:end]
+
+
+def tokenize(text: str) -> list[str]:
+    """Folded words; digits are kept, so '197b' and '174a' stay searchable."""
+    words = _SEPARATOR.split(_APOSTROPHES.sub("", fold(text)))
+    return [t for t in map(_trim, words) if t]
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """The stop word list of lunr.nl.js, read from the very file the browser loads."""
+    source = LUNR_FILES["lunr.nl.js"].read_text(encoding="utf-8")
+    match = re.search(r"lunr\.nl\.stopWordFilter\s*=\s*lunr\.generateStopWordFilter\('([^']*)'", source)
+    if not match:
+        raise RuntimeError("stop words not found in lunr.nl.js")
+    return frozenset(w for w in match.group(1).split(" ") if w)
+
+
+_stemmer = SnowballStemmer("dutch")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer.stem(word)
+
+
+def terms(text: str) -> list[str]:
+    """What the index holds for a text: tokens without stop words, stemmed."""
+    stops = stop_words()
+    return [stem(t) for t in tokenize(text) if t not in stops]

@@ -1,0 +1,194 @@
+"""Render the catalogue into Markdown pages with Jinja2 (one template per page kind).
+
+Every value printed by a template is escaped for Markdown by default (see
+markdown_text.finalize); only links and fragments built here are trusted.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import markdown_text
+from .catalogue import CATEGORY_LABELS, STATUS_LABELS, Catalogue
+from .paths import FOLDERS, KIND_LABELS, page_source
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+
+PARTNER_KIND_LABELS = {
+    "gemeente": "Gemeente",
+    "rijksoverheid": "Rijksoverheid",
+    "opsporing-en-vervolging": "Opsporing en vervolging",
+    "toezicht-en-uitvoering": "Toezicht en uitvoering",
+    "samenwerkingsverband": "Samenwerkingsverbanden",
+    "private-partij": "Private partijen",
+    "internationaal": "Internationaal",
+}
+LAW_KIND_LABELS = {
+    "wet": "Wetten",
+    "amvb": "Algemene maatregelen van bestuur",
+    "ministeriele-regeling": "Ministeriële regelingen",
+    "beleidsregel": "Beleidsregels",
+    "lokale-regelgeving": "Lokale regelgeving",
+    "eu-richtlijn": "Europese richtlijnen",
+    "eu-verordening": "Europese verordeningen",
+    "verdrag": "Verdragen",
+}
+
+# Overview pages: template → output path (relative to the docs folder).
+OVERVIEWS = {
+    "menukaart.md.j2": "maatregelen/index.md",
+    "matrix.md.j2": "barrieremodel.md",
+    "phases.md.j2": "fases/index.md",
+    "partners.md.j2": "partners/index.md",
+    "laws.md.j2": "wetten/index.md",
+    "glossary.md.j2": "begrippen.md",
+    "search.md.j2": "zoeken.md",
+}
+
+
+@dataclass
+class RenderedSite:
+    pages: int
+    entry_pages: int
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        # Autoescape on, so macro output stays trusted; finalize escapes every printed
+        # value for Markdown (not just HTML) before Jinja sees it.
+        autoescape=True,
+        finalize=markdown_text.finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.do"],
+    )
+    env.globals.update(CATEGORY_LABELS=CATEGORY_LABELS, PARTNER_KIND_LABELS=PARTNER_KIND_LABELS,
+                       LAW_KIND_LABELS=LAW_KIND_LABELS)
+    env.filters["paragraphs"] = lambda text: Markup(markdown_text.paragraphs(text))
+    env.filters["attr"] = lambda text: Markup(markdown_text.attribute(text))
+    env.filters["category"] = lambda key: CATEGORY_LABELS[key]
+    env.filters["status"] = lambda key: STATUS_LABELS[key]
+    env.filters["partner_kind"] = lambda key: PARTNER_KIND_LABELS[key]
+    env.filters["law_kind"] = lambda key: LAW_KIND_LABELS[key]
+    env.filters["kind_label"] = lambda key: KIND_LABELS[key]
+    env.filters["date_nl"] = _date_nl
+    env.filters["plural"] = lambda n, one, many: f"{n} {one if n == 1 else many}"
+    return env
+
+
+def render_all(cat: Catalogue, docs_dir: Path) -> RenderedSite:
+    """Write every generated page into docs_dir (a staging copy, never the source docs/)."""
+    env = environment()
+    abbreviations = Abbreviations(cat.glossary)
+    count = 0
+
+    def write(template: str, target: str, **context) -> None:
+        nonlocal count
+        depth = target.count("/")
+        helpers = Helpers(cat, "../" * depth)
+        text = env.get_template(template).render(cat=cat, links=cat.links, h=helpers, **context)
+        path = docs_dir / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(abbreviations.append_to(text), encoding="utf-8")
+        count += 1
+
+    entries = [("measure.md.j2", "measure", cat.measures), ("barrier.md.j2", "barrier", cat.barriers),
+               ("phase.md.j2", "phase", cat.phases), ("partner.md.j2", "partner", cat.partners),
+               ("law.md.j2", "law", cat.laws)]
+    for template, kind, table in entries:
+        for entry_id, entry in table.items():
+            write(template, page_source(kind, entry_id), entry=entry, entry_id=entry_id)
+    entry_pages = count
+    for template, target in OVERVIEWS.items():
+        write(template, target)
+    return RenderedSite(pages=count, entry_pages=entry_pages)
+
+
+def copy_handwritten(source_docs: Path, docs_dir: Path, cat: Catalogue) -> None:
+    """Copy the hand-written pages and assets; their abbreviations are explained too."""
+    abbreviations = Abbreviations(cat.glossary)
+    for path in sorted(source_docs.rglob("*")):
+        if path.is_dir():
+            continue
+        target = docs_dir / path.relative_to(source_docs)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".md":
+            target.write_text(abbreviations.append_to(path.read_text(encoding="utf-8")), encoding="utf-8")
+        else:
+            shutil.copyfile(path, target)
+
+
+class Helpers:
+    """Links between pages, relative to the page being rendered."""
+
+    def __init__(self, cat: Catalogue, prefix: str):
+        self.cat, self.prefix = cat, prefix
+        self._tables = {"measure": cat.measures, "barrier": cat.barriers, "phase": cat.phases,
+                        "partner": cat.partners, "law": cat.laws}
+
+    def title(self, kind: str, entry_id: str) -> str:
+        entry = self._tables[kind][entry_id]
+        return entry.get("title") or entry["name"]
+
+    def href(self, kind: str, entry_id: str) -> str:
+        return self.prefix + page_source(kind, entry_id)
+
+    def link(self, kind: str, entry_id: str, label: str | None = None) -> Markup:
+        text = markdown_text.inline(label if label is not None else self.title(kind, entry_id))
+        badge = ' <span class="mk-badge mk-badge--internal">intern</span>' if self.is_internal(kind, entry_id) else ""
+        return Markup(f"[{text}]({self.href(kind, entry_id)}){badge}")
+
+    def page(self, target: str) -> str:
+        """Link target of an overview page, e.g. 'maatregelen/index.md'."""
+        return self.prefix + target
+
+    def is_internal(self, kind: str, entry_id: str) -> bool:
+        return self.cat.edition == "internal" and self._tables[kind][entry_id].get("visibility") == "internal"
+
+    def external(self, url: str, label: str) -> Markup:
+        return Markup(f'<a href="{markdown_text.attribute(url)}">{markdown_text.inline(label)}</a>')
+
+    def partner_label(self, partner_id: str) -> str:
+        p = self.cat.partners[partner_id]
+        return f"{p['name']} ({p['abbreviation']})" if p.get("abbreviation") else p["name"]
+
+    def folder(self, kind: str) -> str:
+        return FOLDERS[kind]
+
+
+class Abbreviations:
+    """Appends `*[ABBR]: meaning` lines for the abbreviations a page uses (shown as tooltips)."""
+
+    def __init__(self, glossary: list[dict]):
+        self.meaning = {}
+        for term in glossary:
+            if term.get("abbreviation"):
+                self.meaning.setdefault(term["abbreviation"], " ".join(term["term"].split()))
+        names = sorted(self.meaning, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w&#])(" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else None
+
+    def append_to(self, text: str) -> str:
+        if not self.pattern:
+            return text
+        used = dict.fromkeys(self.pattern.findall(text))
+        if not used:
+            return text
+        lines = [f"*[{abbr}]: {self.meaning[abbr]}" for abbr in used]
+        return text.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
+
+
+_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december"]
+
+
+def _date_nl(value: str) -> str:
+    year, month, day = (int(p) for p in str(value).split("-"))
+    return f"{day} {_MONTHS[month - 1]} {year}"

@@ -1,0 +1,169 @@
+"""The search index, built at build time with lunr.py and loaded in the page by lunr.js.
+
+The site ships two scripts (plain <script> files, because `fetch` does not work from
+file://): the serialised index and the documents (URL, title, kind, snippet) it refers
+to by short refs. Abbreviations from the glossary are expanded at index time, so that
+'KMar' finds 'Koninklijke Marechaussee' and back.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+
+from . import dutch
+from .catalogue import CATEGORY_LABELS, Catalogue
+from .paths import KIND_LABELS, page_url
+
+INDEX_SCRIPT = "assets/search/index.js"
+DOCUMENTS_SCRIPT = "assets/search/documents.js"
+SNIPPET_LENGTH = 220
+
+
+def _stop_word_filter(token, i, tokens):
+    return None if str(token) in dutch.stop_words() else token
+
+
+def _stemmer(token, i, tokens):
+    return token.update(lambda string, metadata: dutch.stem(string))
+
+
+# Registered under the names lunr.nl.js registers in the browser, so Index.load finds them.
+# (lunr.py may have registered its own "stemmer-nl"; ours replaces it on purpose.)
+logging.getLogger("lunr").setLevel(logging.ERROR)
+Pipeline.register_function(_stop_word_filter, "stopWordFilter-nl")
+Pipeline.register_function(_stemmer, "stemmer-nl")
+
+
+@dataclass
+class SearchDocument:
+    kind: str
+    entry_id: str
+    title: str
+    summary: str
+    keywords: str
+    body: str
+
+
+def documents(cat: Catalogue) -> list[SearchDocument]:
+    """One document per entry page, in a stable order."""
+    return list(_documents(cat))
+
+
+def _documents(cat: Catalogue) -> Iterator[SearchDocument]:
+    partner_names = {pid: _partner_label(p) for pid, p in cat.partners.items()}
+    for mid, m in cat.measures.items():
+        laws = [f"{cat.laws[b['law']]['name']} {_abbr(cat.laws[b['law']])} art. {b.get('article', '')}"
+                for b in m["legal_basis"]]
+        body = [m["summary"], m.get("aim", ""), *m.get("conditions", []), *m.get("procedure", []),
+                *m.get("caveats", []), m.get("legal_protection", ""), *laws,
+                CATEGORY_LABELS[m["category"]], partner_names[m["authority"]], m.get("authority_role", ""),
+                *(partner_names[p] for p in m["partners"]), *(cat.barriers[b]["title"] for b in m["barriers"]),
+                *(e["title"] for e in m.get("examples", []))]
+        yield SearchDocument("measure", mid, m["title"], m["summary"], " ".join(m.get("keywords", [])), _join(body))
+    for bid, b in cat.barriers.items():
+        body = [b["summary"], *b.get("needs", []), *b.get("service_providers", []), *b["signals"],
+                cat.phases[b["phase"]]["title"], *(partner_names[p] for p in b["partners"])]
+        yield SearchDocument("barrier", bid, b["title"], b["summary"], " ".join(b.get("keywords", [])), _join(body))
+    for pid, p in cat.phases.items():
+        yield SearchDocument("phase", pid, p["title"], p["summary"], "", _join([p["summary"], p.get("description", "")]))
+    for pid, p in cat.partners.items():
+        yield SearchDocument("partner", pid, p["name"], p["role"], p.get("abbreviation", ""), p["role"])
+    for lid, law in cat.laws.items():
+        yield SearchDocument("law", lid, law["name"], law.get("summary", ""), _abbr(law), law.get("summary", ""))
+
+
+def build(cat: Catalogue, out_dir: Path) -> int:
+    """Write the index and documents scripts under out_dir; return the number of documents."""
+    docs = documents(cat)
+    expander = AbbreviationExpander(cat.glossary)
+    builder = Builder()
+    builder.pipeline.add(_stop_word_filter, _stemmer)
+    builder.search_pipeline.add(_stop_word_filter, _stemmer)
+    builder.ref("r")
+    builder.field("title", boost=10)
+    builder.field("keywords", boost=5)
+    builder.field("body")
+    builder.field("aliases", boost=2)
+    for ref, doc in enumerate(docs):
+        raw = " ".join([doc.title, doc.keywords, doc.body])
+        builder.add({
+            "r": str(ref),
+            "title": _tokens(doc.title),
+            "keywords": _tokens(doc.keywords),
+            "body": _tokens(doc.body),
+            "aliases": _tokens(" ".join(expander.expansions(raw))),
+        })
+    index = builder.build().serialize()
+
+    records = [[page_url(d.kind, d.entry_id), d.title, KIND_LABELS[d.kind], _snippet(d.summary)] for d in docs]
+    payload = {"docs": records, "abbreviations": expander.browser_table(), "edition": cat.edition}
+
+    index_path = out_dir / INDEX_SCRIPT
+    index_path.parent.mkdir(parents=True, exist_ok=True)
+    index_json = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    # JSON.parse of a string literal loads faster than the same data as a JS object literal.
+    index_path.write_text(f"window.MENUKAART_INDEX=JSON.parse({json.dumps(index_json)});\n", encoding="utf-8")
+    (out_dir / DOCUMENTS_SCRIPT).write_text(
+        f"window.MENUKAART_DOCS=JSON.parse({json.dumps(json.dumps(payload, ensure_ascii=False))});\n",
+        encoding="utf-8")
+    return len(docs)
+
+
+class AbbreviationExpander:
+    """Adds the full term to a text that uses an abbreviation, and the abbreviation to one that spells it out."""
+
+    def __init__(self, glossary: list[dict]):
+        self.pairs = [(t["abbreviation"], t["term"]) for t in glossary if t.get("abbreviation")]
+        by_length = sorted({a for a, _ in self.pairs}, key=len, reverse=True)
+        self._abbr_pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, by_length)) + r")(?!\w)") if by_length else None
+        self._term_for = {}
+        for abbr, term in self.pairs:
+            self._term_for.setdefault(abbr, []).append(term)
+        self._term_phrases = [(" " + " ".join(dutch.tokenize(term)) + " ", abbr, term) for abbr, term in self.pairs]
+
+    def expansions(self, text: str) -> list[str]:
+        found: list[str] = []
+        if self._abbr_pattern:
+            for abbr in dict.fromkeys(self._abbr_pattern.findall(text)):
+                found += [abbr, *self._term_for[abbr]]
+        folded = " " + " ".join(dutch.tokenize(text)) + " "
+        for phrase, abbr, term in self._term_phrases:
+            if phrase in folded:
+                found += [abbr, term]
+        return list(dict.fromkeys(found))
+
+    def browser_table(self) -> dict[str, list[str]]:
+        """Folded abbreviation → folded words of its full term, for the query side."""
+        table: dict[str, list[str]] = {}
+        for abbr, term in self.pairs:
+            key = " ".join(dutch.tokenize(abbr))
+            table.setdefault(key, dutch.tokenize(term))
+        return table
+
+
+def _tokens(text: str) -> str:
+    return " ".join(dutch.tokenize(text))
+
+
+def _join(parts) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def _abbr(item: dict) -> str:
+    return item.get("abbreviation", "")
+
+
+def _partner_label(partner: dict) -> str:
+    return f"{partner['name']} {partner.get('abbreviation', '')}".strip()
+
+
+def _snippet(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SNIPPET_LENGTH else text[: SNIPPET_LENGTH].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,106 @@
+"""Assemble the docs in a staging folder and build the site with MkDocs.
+
+This is the only module that knows about MkDocs. The site is built next to the
+output folder and swapped in only when the build succeeded, so a failed build
+leaves the last good site untouched.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import render, search_index
+from .catalogue import Catalogue
+from .dutch import LUNR_FILES
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+MKDOCS_CONFIG = REPO_ROOT / "mkdocs.yml"
+HANDWRITTEN_DOCS = REPO_ROOT / "docs"
+VENDOR_DIR = "assets/vendor/lunr"
+
+
+class SiteBuildError(Exception):
+    """The generator refused the pages (broken link, bad Markdown); messages say why."""
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    entry_pages: int
+    pages: int
+    search_documents: int
+
+
+def build(cat: Catalogue, out_dir: Path, docs_source: Path = HANDWRITTEN_DOCS) -> BuildResult:
+    out_dir = Path(out_dir).resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-build-", dir=out_dir.parent))
+    try:
+        docs_dir, site_dir = staging / "docs", staging / "site"
+        render.copy_handwritten(docs_source, docs_dir, cat)
+        rendered = render.render_all(cat, docs_dir)
+        vendor = docs_dir / VENDOR_DIR
+        vendor.mkdir(parents=True, exist_ok=True)
+        for name, path in LUNR_FILES.items():
+            shutil.copyfile(path, vendor / name)
+        documents = search_index.build(cat, docs_dir)
+        _mkdocs_build(docs_dir, site_dir, cat.edition)
+        _swap_into_place(site_dir, out_dir)
+        return BuildResult(out_dir, rendered.entry_pages, rendered.pages, documents)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _mkdocs_build(docs_dir: Path, site_dir: Path, edition: str) -> None:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _collected_warnings() as warnings:
+        try:
+            config = load_config(config_file=str(MKDOCS_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir))
+            config["extra"]["edition"] = edition
+            mkdocs_build(config)
+        except (MkDocsException, SystemExit) as error:
+            details = "\n".join(warnings) or str(error)
+            raise SiteBuildError(details) from None
+
+
+@contextmanager
+def _collected_warnings():
+    """Collect MkDocs' warnings to report them, and keep its INFO chatter out of the output."""
+    messages: list[str] = []
+
+    class Collector(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    handler = Collector(level=logging.WARNING)
+    previous = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous[0])
+        logger.propagate = previous[1]
+
+
+def _swap_into_place(new_site: Path, out_dir: Path) -> None:
+    old = None
+    if out_dir.exists():
+        old = out_dir.with_name(f".{out_dir.name}-old-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
+        out_dir.rename(old)
+    new_site.rename(out_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

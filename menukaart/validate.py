@@ -1,0 +1,156 @@
+"""Load and check a whole content root: every file, every field, every reference.
+
+All problems are collected, so one run reports them all; the catalogue is only
+returned when there are none.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalogue import Catalogue
+from .problems import Problems
+from .schemas import schema_problems
+from .sources import SourceFile, dotted, read_yaml
+
+ENTRY_DIRS = {"measure": "measures", "barrier": "barriers"}
+LIST_FILES = {"phases": "phases", "partners": "partners", "laws": "laws", "glossary": "terms"}
+
+
+def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
+    root = Path(root)
+    problems = Problems(root)
+    if not root.is_dir():
+        problems.add(root, 0, "-", "inhoudsmap bestaat niet")
+        return None, problems
+
+    lists: dict[str, SourceFile | None] = {}
+    for kind in LIST_FILES:
+        path = root / f"{kind}.yaml"
+        if not path.is_file():
+            problems.add(path, 0, "-", f"bestand ontbreekt: {kind}.yaml hoort naast measures/ en barriers/")
+            lists[kind] = None
+            continue
+        lists[kind] = _checked(kind, path, problems)
+
+    entries: dict[str, dict[str, SourceFile]] = {}
+    for kind, folder in ENTRY_DIRS.items():
+        entries[kind] = {}
+        directory = root / folder
+        if not directory.is_dir():
+            problems.add(directory, 0, "-", f"map {folder}/ ontbreekt")
+            continue
+        for path in sorted(directory.iterdir()):
+            if path.name.startswith(".") or path.is_dir():
+                continue
+            if path.suffix != ".yaml":
+                problems.add(path, 0, "-", "alleen .yaml-bestanden horen in deze map (hernoem .yml naar .yaml)")
+                continue
+            source = _checked(kind, path, problems)
+            if source is not None:
+                _check_entry_id(source, path, problems)
+                entries[kind][path.stem] = source
+
+    tables = {kind: _table(kind, src, problems) for kind, src in lists.items() if kind != "glossary"}
+    glossary = _glossary(lists["glossary"], problems)
+    catalogue_parts = {
+        "phases": tables.get("phases", {}),
+        "partners": tables.get("partners", {}),
+        "laws": tables.get("laws", {}),
+        "measures": {k: s.data for k, s in entries["measure"].items()},
+        "barriers": {k: s.data for k, s in entries["barrier"].items()},
+    }
+    _check_references(catalogue_parts, entries, {k: v for k, v in lists.items() if v}, problems)
+    if problems:
+        return None, problems
+
+    measures = {k: _normalise_measure(v) for k, v in sorted(catalogue_parts["measures"].items())}
+    catalogue = Catalogue(
+        phases=catalogue_parts["phases"], partners=catalogue_parts["partners"], laws=catalogue_parts["laws"],
+        glossary=glossary, measures=measures, barriers=dict(sorted(catalogue_parts["barriers"].items())),
+    )
+    return catalogue, problems
+
+
+def _checked(kind: str, path: Path, problems: Problems) -> SourceFile | None:
+    source = read_yaml(path, problems)
+    if source is None:
+        return None
+    found = list(schema_problems(kind, source))
+    for line, field_name, message in found:
+        problems.add(path, line, field_name, message)
+    return None if found else source
+
+
+def _check_entry_id(source: SourceFile, path: Path, problems: Problems) -> None:
+    if source.data.get("id") != path.stem:
+        problems.add(path, source.line_of(("id",)), "id",
+                     f"id '{source.data.get('id')}' moet gelijk zijn aan de bestandsnaam '{path.stem}'")
+
+
+def _table(kind: str, source: SourceFile | None, problems: Problems) -> dict[str, dict]:
+    if source is None:
+        return {}
+    key = LIST_FILES[kind]
+    table: dict[str, dict] = {}
+    for i, item in enumerate(source.data[key]):
+        if item["id"] in table:
+            problems.add(source.path, source.line_of((key, i, "id")), dotted((key, i, "id")),
+                         f"id '{item['id']}' komt twee keer voor")
+        table[item["id"]] = item
+    return table
+
+
+def _glossary(source: SourceFile | None, problems: Problems) -> list[dict]:
+    if source is None:
+        return []
+    seen: dict[str, int] = {}
+    for i, term in enumerate(source.data["terms"]):
+        for field_name in ("term", "abbreviation"):
+            value = term.get(field_name)
+            if value is None:
+                continue
+            key = f"{field_name}:{value.casefold() if field_name == 'term' else value}"
+            if key in seen:
+                problems.add(source.path, source.line_of(("terms", i, field_name)), dotted(("terms", i, field_name)),
+                             f"'{value}' staat al in de begrippenlijst (item {seen[key] + 1})")
+            seen.setdefault(key, i)
+    return sorted(source.data["terms"], key=lambda t: t["term"].casefold())
+
+
+def _check_references(parts: dict, entries: dict, lists: dict, problems: Problems) -> None:
+    """Every id an entry names must exist; reported at the line where it is named."""
+    targets = {
+        "partner": ("partners", "partners.yaml"), "barrier": ("barriers", "barriers/"),
+        "measure": ("measures", "measures/"), "law": ("laws", "laws.yaml"), "phase": ("phases", "phases.yaml"),
+    }
+
+    def check(source: SourceFile, path: tuple, value: str, target: str) -> None:
+        table, where = targets[target]
+        if value not in parts[table]:
+            problems.add(source.path, source.line_of(path), dotted(path), f"'{value}' bestaat niet in {where}")
+
+    for mid, source in entries["measure"].items():
+        m = source.data
+        check(source, ("authority",), m["authority"], "partner")
+        for i, pid in enumerate(m["partners"]):
+            check(source, ("partners", i), pid, "partner")
+        for i, bid in enumerate(m["barriers"]):
+            check(source, ("barriers", i), bid, "barrier")
+        for i, other in enumerate(m.get("related", [])):
+            check(source, ("related", i), other, "measure")
+            if other == mid:
+                problems.add(source.path, source.line_of(("related", i)), dotted(("related", i)),
+                             "een maatregel kan niet aan zichzelf verwant zijn")
+        for i, basis in enumerate(m["legal_basis"]):
+            check(source, ("legal_basis", i, "law"), basis["law"], "law")
+    for source in entries["barrier"].values():
+        b = source.data
+        check(source, ("phase",), b["phase"], "phase")
+        for i, pid in enumerate(b["partners"]):
+            check(source, ("partners", i), pid, "partner")
+
+
+def _normalise_measure(measure: dict) -> dict:
+    """Article numbers may be written as bare numbers in YAML; they are text from here on."""
+    legal_basis = [{**b, "article": str(b["article"])} if "article" in b else b for b in measure["legal_basis"]]
+    return {**measure, "legal_basis": legal_basis}
