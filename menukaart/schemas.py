@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -27,6 +28,8 @@ SCHEMA_FOR = {
     "laws": "laws.schema.json",
     "glossary": "glossary.schema.json",
 }
+
+MISSING = "verplicht veld ontbreekt"
 
 _TYPE_NAMES = {
     "string": "tekst", "integer": "een geheel getal", "number": "een getal", "boolean": "true of false",
@@ -51,9 +54,24 @@ def validator(kind: str) -> Draft202012Validator:
 
 
 def schema_problems(kind: str, source: SourceFile) -> Iterator[tuple[int, str, str]]:
-    """Yield (line, field, message) for every way the file breaks its schema."""
-    for error in validator(kind).iter_errors(source.data):
-        yield from _describe(error, source)
+    """Yield (line, field, message) for every way the file breaks its schema.
+
+    A misspelt field gives one message ("onbekend veld 'titel'; bedoelt u 'title'?"),
+    not a second one saying that 'title' is missing.
+    """
+    found = [p for error in validator(kind).iter_errors(source.data) for p in _describe(error, source)]
+    suggested = {(line_field[1].rsplit(".", 1)[0] if "." in line_field[1] else "", hint)
+                 for line_field, hint in ((p[:2], _suggestion(p[2])) for p in found) if hint}
+    for line, field_name, message in found:
+        parent, _, name = field_name.rpartition(".")
+        if message == MISSING and (parent, name) in suggested:
+            continue
+        yield line, field_name, message
+
+
+def _suggestion(message: str) -> str | None:
+    match = re.search(r"bedoelt u '([^']+)'\?$", message)
+    return match.group(1) if match else None
 
 
 def _describe(error: ValidationError, source: SourceFile) -> Iterator[tuple[int, str, str]]:
@@ -63,7 +81,7 @@ def _describe(error: ValidationError, source: SourceFile) -> Iterator[tuple[int,
     if kind == "required":
         for name in error.validator_value:
             if isinstance(value, dict) and name not in value:
-                yield source.line_of(path), dotted(path + (name,)), "verplicht veld ontbreekt"
+                yield source.line_of(path), dotted(path + (name,)), MISSING
         return
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))

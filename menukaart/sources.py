@@ -6,6 +6,7 @@ are refused instead of silently accepted, and dates stay the text the author wro
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -132,12 +133,23 @@ def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
                    f"YAML-tag '{node.tag}' is niet toegestaan; schrijf gewone tekst, lijsten en velden")
 
 
+_PLAIN_INT = re.compile(r"[-+]?[0-9]+")
+_PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
-    if node.tag in (_STR, "tag:yaml.org,2002:timestamp"):
-        return node.value  # dates stay text; the schema checks their form
-    return yaml.load(_plain_yaml(node), Loader=_LOADER)
+    """Scalars as an author means them.
 
-
-def _plain_yaml(node: yaml.ScalarNode) -> str:
-    # Re-resolve a single int/float/bool/null scalar with the safe loader.
-    return node.value if node.value else "null"
+    YAML 1.1 reads '3:3' as the number 183 (base 60) and '0x1f' as 31; an article
+    number such as 3:3 Awb must stay text, so only plain decimals become numbers.
+    """
+    value, tag = node.value, node.tag
+    if tag == "tag:yaml.org,2002:int":
+        return int(value) if _PLAIN_INT.fullmatch(value) else value
+    if tag == "tag:yaml.org,2002:float":
+        return float(value) if _PLAIN_FLOAT.fullmatch(value) else value
+    if tag == "tag:yaml.org,2002:bool":
+        return value.lower() in ("yes", "true", "on", "y")
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    return value  # text, and dates, which stay text; the schema checks their form

@@ -33,6 +33,7 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
         lists[kind] = _checked(kind, path, problems)
 
     entries: dict[str, dict[str, SourceFile]] = {}
+    unreadable: dict[str, set[str]] = {"measure": set(), "barrier": set()}  # files already reported
     for kind, folder in ENTRY_DIRS.items():
         entries[kind] = {}
         directory = root / folder
@@ -46,7 +47,9 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
                 problems.add(path, 0, "-", "alleen .yaml-bestanden horen in deze map (hernoem .yml naar .yaml)")
                 continue
             source = _checked(kind, path, problems)
-            if source is not None:
+            if source is None:
+                unreadable[kind].add(path.stem)
+            else:
                 _check_entry_id(source, path, problems)
                 entries[kind][path.stem] = source
 
@@ -59,7 +62,7 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
         "measures": {k: s.data for k, s in entries["measure"].items()},
         "barriers": {k: s.data for k, s in entries["barrier"].items()},
     }
-    _check_references(catalogue_parts, entries, {k: v for k, v in lists.items() if v}, problems)
+    _check_references(catalogue_parts, entries, lists, unreadable, problems)
     if problems:
         return None, problems
 
@@ -117,8 +120,12 @@ def _glossary(source: SourceFile | None, problems: Problems) -> list[dict]:
     return sorted(source.data["terms"], key=lambda t: t["term"].casefold())
 
 
-def _check_references(parts: dict, entries: dict, lists: dict, problems: Problems) -> None:
-    """Every id an entry names must exist; reported at the line where it is named."""
+def _check_references(parts: dict, entries: dict, lists: dict, unreadable: dict, problems: Problems) -> None:
+    """Every id an entry names must exist; reported at the line where it is named.
+
+    Names pointing into a file that was already reported as broken are not reported
+    again, so one mistake gives one message.
+    """
     targets = {
         "partner": ("partners", "partners.yaml"), "barrier": ("barriers", "barriers/"),
         "measure": ("measures", "measures/"), "law": ("laws", "laws.yaml"), "phase": ("phases", "phases.yaml"),
@@ -126,6 +133,11 @@ def _check_references(parts: dict, entries: dict, lists: dict, problems: Problem
 
     def check(source: SourceFile, path: tuple, value: str, target: str) -> None:
         table, where = targets[target]
+        if target in ("measure", "barrier"):
+            if value in unreadable[target]:
+                return
+        elif lists.get(table) is None:
+            return
         if value not in parts[table]:
             problems.add(source.path, source.line_of(path), dotted(path), f"'{value}' bestaat niet in {where}")
 

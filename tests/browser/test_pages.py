@@ -1,0 +1,93 @@
+"""Pages in a real browser from file://: links both ways, the offline zip, accessibility."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+from tests.browser.conftest import url_of
+
+AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+PAGE_KINDS = {
+    "home": "index.html",
+    "measure": "maatregelen/sluiting-woning.html",
+    "barrier": "barrieres/online-aanbod.html",
+    "phase": "fases/vervoer.html",
+    "partner": "partners/riec.html",
+    "law": "wetten/wetboek-van-strafrecht.html",
+    "menukaart": "maatregelen/index.html",
+    "matrix": "barrieremodel.html",
+    "phases": "fases/index.html",
+    "partners": "partners/index.html",
+    "laws": "wetten/index.html",
+    "glossary": "begrippen.html",
+    "search results": "zoeken.html?q=vergunning",
+    "search empty": "zoeken.html",
+    "about": "over.html",
+    "how to use": "gebruik.html",
+    "contributing": "bijdragen.html",
+    "sources": "bronnen.html",
+    "accessibility statement": "toegankelijkheid.html",
+}
+
+
+def open_page(watched, site: Path, path: str):
+    file, _, query = path.partition("?")
+    watched.page.goto(url_of(site / file, "?" + query if query else ""))
+    if file == "zoeken.html":
+        watched.page.wait_for_function("document.getElementById('search-status').textContent.length > 0")
+    return watched.page
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_no_wcag_21_aa_violations(watched, fixture_sites, kind):
+    page = open_page(watched, fixture_sites["internal"], PAGE_KINDS[kind])
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    # preload: false, because axe would fetch the stylesheets with XHR, which file:// refuses.
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, preload: false})",
+                           WCAG_21_AA)
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == [], f"{kind}: {violations}"
+
+
+def test_every_page_loads_without_errors_or_outside_requests(watched, fixture_sites):
+    """Every built page, both editions; the `watched` fixture fails on errors and outside requests."""
+    for edition in ("public", "internal"):
+        site = fixture_sites[edition]
+        # 404.html is only ever shown by a web server (it uses root paths); file:// never opens it.
+        pages = sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+        assert len(pages) > 30
+        for path in pages:
+            watched.page.goto(url_of(path))
+            assert watched.page.title(), path
+
+
+def test_links_both_ways_by_clicking(watched, fixture_sites):
+    page = open_page(watched, fixture_sites["public"], "maatregelen/sluiting-woning.html")
+    page.click("article a[href='../barrieres/safehouses.html']")
+    assert page.url.endswith("/barrieres/safehouses.html")
+    page.click("article a[href='../maatregelen/sluiting-woning.html']")
+    assert page.url.endswith("/maatregelen/sluiting-woning.html")
+    page.click("article a[href='../partners/riec.html']")
+    assert page.text_content("h1").startswith("Regionaal Informatie- en Expertisecentrum")
+    assert page.locator("article a[href='../maatregelen/sluiting-woning.html']").count() == 1
+    page.goto(url_of(fixture_sites["public"] / "barrieremodel.html"))
+    page.click("article a[href='barrieres/ronselaars.html']")
+    assert page.locator("article a[href='../maatregelen/illegale-tewerkstelling.html']").count() == 1
+
+
+def test_offline_zip_opens_from_its_start_page_and_searches(watched, fixture_sites, tmp_path):
+    with zipfile.ZipFile(fixture_sites["dist"] / "menukaart-mensensmokkel.zip") as archive:
+        archive.extractall(tmp_path / "usb")
+    page = watched.page
+    page.goto(url_of(tmp_path / "usb/start.html"))
+    page.wait_for_url("**/menukaart/index.html")
+    page.fill("#mk-header-query", "174a")
+    page.press("#mk-header-query", "Enter")
+    page.wait_for_function("document.querySelectorAll('#search-results a').length > 0")
+    page.click("#search-results a[href='maatregelen/sluiting-woning.html']")
+    assert page.text_content("h1") == "Woning sluiten"

@@ -1,0 +1,95 @@
+"""Dutch search in a real browser, from file://, on the test catalogue."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from menukaart import dutch
+from tests.browser.conftest import url_of
+
+
+def results(watched, site, query: str) -> list[str]:
+    from urllib.parse import quote
+    page = watched.page
+    page.goto(url_of(site / "zoeken.html", "?q=" + quote(query)))
+    page.wait_for_function("document.getElementById('search-status').textContent.length > 0")
+    return page.eval_on_selector_all("#search-results a", "links => links.map(a => a.getAttribute('href'))")
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("vergunningen", "maatregelen/bibob-toets.html"),          # plural finds singular
+    ("aanvragen", "maatregelen/bibob-toets.html"),             # verb form finds noun
+    ("barrieres safehouses", "barrieres/safehouses.html"),     # no accent finds 'Barrières'
+    ("Barrières tegen safehouses", "barrieres/safehouses.html"),
+    ("197b", "maatregelen/illegale-tewerkstelling.html"),      # article numbers
+    ("174a", "maatregelen/sluiting-woning.html"),
+    ("KMar", "maatregelen/illegale-tewerkstelling.html"),      # page says 'Koninklijke Marechaussee'
+    ("Koninklijke Marechaussee", "maatregelen/mobiel-toezicht.html"),  # page says 'KMar'
+    ("om", "maatregelen/illegale-tewerkstelling.html"),        # abbreviation that is also a stop word
+    ("integriteit", "maatregelen/bibob-toets.html"),           # prefix of a title word
+])
+def test_dutch_query_finds_entry(watched, fixture_sites, query, expected):
+    found = results(watched, fixture_sites["public"], query)
+    assert expected in found, f"{query!r} → {found}"
+
+
+def test_results_are_ranked_and_require_every_word(watched, fixture_sites):
+    found = results(watched, fixture_sites["public"], "woning sluiten")
+    assert found[0] == "maatregelen/sluiting-woning.html"
+    status = watched.page.text_content("#search-status")
+    assert status.startswith(f"{len(found)} resulta")
+
+
+def test_no_result_says_so(watched, fixture_sites):
+    assert results(watched, fixture_sites["public"], "xylofoonkwartet") == []
+    assert "Geen resultaten" in watched.page.text_content("#search-status")
+
+
+def test_internal_entries_are_only_found_in_the_internal_edition(watched, fixture_sites):
+    assert results(watched, fixture_sites["public"], "zwaluwstaart") == []
+    assert "maatregelen/zwaluw-werkwijze.html" in results(watched, fixture_sites["internal"], "zwaluwstaart")
+
+
+def test_clicking_a_result_opens_the_entry(watched, fixture_sites):
+    results(watched, fixture_sites["public"], "174a")
+    watched.page.click("#search-results a[href='maatregelen/sluiting-woning.html']")
+    watched.page.wait_for_load_state()
+    assert watched.page.url.endswith("/maatregelen/sluiting-woning.html")
+    assert watched.page.text_content("h1") == "Woning sluiten"
+
+
+def test_header_search_box_opens_results_page(watched, fixture_sites):
+    page = watched.page
+    page.goto(url_of(fixture_sites["public"] / "barrieres/safehouses.html"))
+    page.fill("#mk-header-query", "vergunningen")
+    page.press("#mk-header-query", "Enter")
+    page.wait_for_function("document.getElementById('search-status') && "
+                           "document.getElementById('search-status').textContent.length > 0")
+    assert re.search(r"/zoeken\.html\?q=vergunningen$", page.url)
+    assert page.get_attribute("#search-results a", "href") == "maatregelen/bibob-toets.html"
+
+
+def test_typing_updates_results_and_the_address(watched, fixture_sites):
+    page = watched.page
+    page.goto(url_of(fixture_sites["public"] / "zoeken.html"))
+    page.fill("#mk-search-query", "197b")
+    page.wait_for_function("document.querySelectorAll('#search-results a').length > 0")
+    assert page.get_attribute("#search-results a", "href") == "maatregelen/illegale-tewerkstelling.html"
+    assert page.url.endswith("zoeken.html?q=197b")
+
+
+def test_browser_tokenises_and_stems_like_python(watched, fixture_sites, real_vocabulary):
+    """The same words give the same index terms in lunr.nl.js as in the Python build."""
+    page = watched.page
+    page.goto(url_of(fixture_sites["public"] / "zoeken.html"))
+    samples = ["Barrières (art. 197b Sr), 174a; auto's — 3:3 Awb", "Koninklijke Marechaussee/KMar-controle",
+               "Ñandú café-eigenaar; 'vergunning'", " meer\tspaties\n"]
+    browser_tokens = page.evaluate("texts => texts.map(t => MenukaartSearch.tokenize(t))", samples)
+    assert browser_tokens == [dutch.tokenize(t) for t in samples]
+    words = sorted(real_vocabulary)
+    browser_stems = page.evaluate(
+        "words => words.map(w => lunr.nl.stemmer(new lunr.Token(w)).toString())", words)
+    mismatches = [(w, b, dutch.stem(w)) for w, b in zip(words, browser_stems) if b != dutch.stem(w)]
+    assert len(words) > 500
+    assert mismatches == []

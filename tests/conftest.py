@@ -1,0 +1,30 @@
+"""Shared fixtures: the small test catalogue, built once per test session."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.support import FIXTURE_CONTENT, build
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A private, editable copy of the test catalogue."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def fixture_sites(tmp_path_factory) -> dict[str, Path]:
+    """The test catalogue built as both editions, with their offline zips."""
+    root = tmp_path_factory.mktemp("sites")
+    sites = {}
+    for edition in ("public", "internal"):
+        out = root / edition
+        assert build(FIXTURE_CONTENT, out, edition, dist=root / "dist") == 0
+        sites[edition] = out
+    sites["dist"] = root / "dist"
+    return sites

@@ -1,0 +1,16 @@
+"""Helpers shared by the tests: where things are, and building the test catalogue."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from menukaart import cli
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+FIXTURE_CONTENT = TESTS / "fixtures" / "content"
+
+
+def build(content_dir: Path, out: Path, edition: str = "public", dist: Path | None = None) -> int:
+    args = ["--content", str(content_dir), "--out", str(out), "--edition", edition]
+    args += ["--dist", str(dist)] if dist else ["--no-zip"]
+    return cli.main(args)

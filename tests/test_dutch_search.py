@@ -1,0 +1,52 @@
+"""Dutch text processing of the index (the browser side is tested in tests/browser)."""
+from __future__ import annotations
+
+import json
+import re
+
+from menukaart import dutch, search_index
+from menukaart.validate import load_catalogue
+from tests.support import FIXTURE_CONTENT
+
+
+def test_tokenize_folds_accents_and_keeps_article_numbers():
+    assert dutch.tokenize("Barrières (art. 197b Sr), 174a; auto's — 3:3 Awb") == \
+        ["barrieres", "art", "197b", "sr", "174a", "autos", "3:3", "awb"]
+
+
+def test_inflections_share_a_stem():
+    assert dutch.terms("vergunningen") == dutch.terms("vergunning")
+    assert dutch.terms("aanvragen") == dutch.terms("aanvraag")
+
+
+def test_stop_words_come_from_lunr_nl():
+    stops = dutch.stop_words()
+    assert {"de", "het", "een", "om", "van"} <= stops
+    assert "vergunning" not in stops
+    assert dutch.terms("de vergunning van het college") == dutch.terms("vergunning college")
+
+
+def test_index_documents_match_entry_pages(tmp_path):
+    catalogue, problems = load_catalogue(FIXTURE_CONTENT)
+    assert not problems
+    public = catalogue.for_edition("public")
+    count = search_index.build(public, tmp_path)
+    assert count == public.entry_count == 5 + 7 + 4 + 4 + 3
+    script = (tmp_path / search_index.DOCUMENTS_SCRIPT).read_text(encoding="utf-8")
+    payload = json.loads(json.loads(re.match(r"window.MENUKAART_DOCS=JSON.parse\((.*)\);\n$", script, re.S).group(1)))
+    urls = [d[0] for d in payload["docs"]]
+    assert len(urls) == len(set(urls)) == count
+    assert "maatregelen/sluiting-woning.html" in urls and "wetten/gemeentewet.html" in urls
+    assert payload["abbreviations"]["kmar"] == ["koninklijke", "marechaussee"]
+
+
+def test_abbreviations_expand_both_ways():
+    expander = search_index.AbbreviationExpander([
+        {"term": "Koninklijke Marechaussee", "abbreviation": "KMar"},
+        {"term": "Openbaar Ministerie", "abbreviation": "OM"},
+    ])
+    assert expander.expansions("De KMar controleert.") == ["KMar", "Koninklijke Marechaussee"]
+    assert expander.expansions("de koninklijke marechaussee en het Openbaar Ministerie") == \
+        ["KMar", "Koninklijke Marechaussee", "OM", "Openbaar Ministerie"]
+    # 'om' the Dutch word is not the abbreviation OM.
+    assert expander.expansions("om te kunnen") == []
