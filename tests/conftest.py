@@ -28,3 +28,12 @@ def fixture_sites(tmp_path_factory) -> dict[str, Path]:
         sites[edition] = out
     sites["dist"] = root / "dist"
     return sites
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The repository's own catalogue, internal edition (a superset of the public one)."""
+    from tests.support import REPO
+    out = tmp_path_factory.mktemp("real") / "site"
+    assert build(REPO, out, "internal") == 0
+    return out

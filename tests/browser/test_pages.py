@@ -91,3 +91,22 @@ def test_offline_zip_opens_from_its_start_page_and_searches(watched, fixture_sit
     page.wait_for_function("document.querySelectorAll('#search-results a').length > 0")
     page.click("#search-results a[href='maatregelen/sluiting-woning.html']")
     assert page.text_content("h1") == "Woning sluiten"
+
+
+def test_real_catalogue_pages_load_cleanly_and_pass_axe(watched, real_site):
+    """Every page of the real catalogue loads without errors or outside requests; one page of
+    each kind (the longest, where problems hide) is checked with axe."""
+    pages = sorted(p for p in real_site.rglob("*.html") if p.name != "404.html")
+    by_folder: dict[str, Path] = {}
+    for path in pages:
+        watched.page.goto(url_of(path))
+        folder = path.parent.name
+        if path.name != "index.html" and (folder not in by_folder or path.stat().st_size > by_folder[folder].stat().st_size):
+            by_folder[folder] = path
+    watched.page.add_init_script(path=str(AXE_SCRIPT))
+    for path in [*by_folder.values(), real_site / "barrieremodel.html", real_site / "maatregelen/index.html"]:
+        watched.page.goto(url_of(path))
+        result = watched.page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, preload: false})", WCAG_21_AA)
+        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+        assert violations == [], f"{path.relative_to(real_site)}: {violations}"
