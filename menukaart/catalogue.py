@@ -34,6 +34,7 @@ class Catalogue:
     glossary: list[dict]
     measures: dict[str, dict]
     barriers: dict[str, dict]
+    release: dict | None = None  # edition.yaml: number, date, review_interval_months
     edition: str = "internal"  # the full content holds everything until an edition is chosen
     links: "Links" = field(default=None, repr=False)  # type: ignore[assignment]
 

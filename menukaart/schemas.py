@@ -27,6 +27,7 @@ SCHEMA_FOR = {
     "partners": "partners.schema.json",
     "laws": "laws.schema.json",
     "glossary": "glossary.schema.json",
+    "edition": "edition.schema.json",
 }
 
 MISSING = "verplicht veld ontbreekt"

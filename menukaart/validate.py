@@ -53,6 +53,14 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
                 _check_entry_id(source, path, problems)
                 entries[kind][path.stem] = source
 
+    edition_path = root / "edition.yaml"
+    release = None
+    if not edition_path.is_file():
+        problems.add(edition_path, 0, "-", "bestand ontbreekt: edition.yaml (nummer en datum van de uitgave)")
+    else:
+        edition_source = _checked("edition", edition_path, problems)
+        release = edition_source.data if edition_source else None
+
     tables = {kind: _table(kind, src, problems) for kind, src in lists.items() if kind != "glossary"}
     glossary = _glossary(lists["glossary"], problems)
     catalogue_parts = {
@@ -63,6 +71,7 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
         "barriers": {k: s.data for k, s in entries["barrier"].items()},
     }
     _check_references(catalogue_parts, entries, lists, unreadable, problems)
+    _check_former_ids(catalogue_parts, entries, lists, problems)
     if problems:
         return None, problems
 
@@ -70,6 +79,7 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
     catalogue = Catalogue(
         phases=catalogue_parts["phases"], partners=catalogue_parts["partners"], laws=catalogue_parts["laws"],
         glossary=glossary, measures=measures, barriers=dict(sorted(catalogue_parts["barriers"].items())),
+        release=release,
     )
     return catalogue, problems
 
@@ -160,6 +170,32 @@ def _check_references(parts: dict, entries: dict, lists: dict, unreadable: dict,
         check(source, ("phase",), b["phase"], "phase")
         for i, pid in enumerate(b["partners"]):
             check(source, ("partners", i), pid, "partner")
+
+
+def _check_former_ids(parts: dict, entries: dict, lists: dict, problems: Problems) -> None:
+    """An old id keeps a redirect page, so it may not be a current id or be claimed twice."""
+    located = []  # (table, entry id, source, path to the field)
+    for kind, table in (("measure", "measures"), ("barrier", "barriers")):
+        for entry_id, source in entries[kind].items():
+            located.append((table, entry_id, source, ("former_ids",)))
+    for kind in ("phases", "partners", "laws"):
+        source = lists.get(kind)
+        if source is not None:
+            for i, item in enumerate(source.data[LIST_FILES[kind]]):
+                located.append((kind, item["id"], source, (LIST_FILES[kind], i, "former_ids")))
+    claimed: dict[tuple[str, str], str] = {}
+    for table, entry_id, source, field_path in located:
+        item = parts[table].get(entry_id, {})
+        for j, old in enumerate(item.get("former_ids", [])):
+            where = (*field_path, j)
+            if old in parts[table]:
+                problems.add(source.path, source.line_of(where), dotted(where),
+                             f"'{old}' is nog de id van een bestaand item; een oude id moet vrij zijn")
+            elif (table, old) in claimed:
+                problems.add(source.path, source.line_of(where), dotted(where),
+                             f"'{old}' staat ook als oude id bij '{claimed[table, old]}'")
+            else:
+                claimed[table, old] = entry_id
 
 
 def _normalise_measure(measure: dict) -> dict:

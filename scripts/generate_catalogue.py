@@ -47,7 +47,7 @@ def main() -> int:
         shutil.rmtree(args.out)
     (args.out / "measures").mkdir(parents=True)
     (args.out / "barriers").mkdir()
-    for name in ("phases.yaml", "partners.yaml", "laws.yaml", "glossary.yaml"):
+    for name in ("phases.yaml", "partners.yaml", "laws.yaml", "glossary.yaml", "edition.yaml"):
         shutil.copyfile(REPO / name, args.out / name)
     phases = [p["id"] for p in yaml.safe_load((REPO / "phases.yaml").read_text(encoding="utf-8"))["phases"]]
     partners = [p["id"] for p in yaml.safe_load((REPO / "partners.yaml").read_text(encoding="utf-8"))["partners"]]
