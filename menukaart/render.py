@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from urllib.parse import urlencode
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,7 @@ LAW_KIND_LABELS = {
 
 # Overview pages: template → output path (relative to the docs folder).
 OVERVIEWS = {
+    "facets.md.j2": "menukaart.md",
     "menukaart.md.j2": "maatregelen/index.md",
     "matrix.md.j2": "barrieremodel.md",
     "phases.md.j2": "fases/index.md",
@@ -79,7 +81,7 @@ def environment() -> Environment:
     env.filters["partner_kind"] = lambda key: PARTNER_KIND_LABELS[key]
     env.filters["law_kind"] = lambda key: LAW_KIND_LABELS[key]
     env.filters["kind_label"] = lambda key: KIND_LABELS[key]
-    env.filters["date_nl"] = _date_nl
+    env.filters["date_nl"] = date_nl
     env.filters["plural"] = lambda n, one, many: f"{n} {one if n == 1 else many}"
     return env
 
@@ -160,6 +162,15 @@ class Helpers:
         p = self.cat.partners[partner_id]
         return f"{p['name']} ({p['abbreviation']})" if p.get("abbreviation") else p["name"]
 
+    def filtered(self, facet: str, value: str, count: int, text: str | None = None) -> Markup:
+        """A link to the menukaart filtered on one facet value, where the reader can narrow further."""
+        if not count:
+            return Markup("")
+        query = urlencode({facet: value})
+        label = text or f"Bekijk {'deze maatregel' if count == 1 else f'deze {count} maatregelen'} in de menukaart en filter verder"
+        return Markup(f'<p class="mk-filter-link"><a href="{self.prefix}menukaart.html?{markdown_text.attribute(query)}">'
+                      f'{markdown_text.inline(label)}</a></p>')
+
     def folder(self, kind: str) -> str:
         return FOLDERS[kind]
 
@@ -189,6 +200,6 @@ _MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
            "oktober", "november", "december"]
 
 
-def _date_nl(value: str) -> str:
+def date_nl(value: str) -> str:
     year, month, day = (int(p) for p in str(value).split("-"))
     return f"{day} {_MONTHS[month - 1]} {year}"

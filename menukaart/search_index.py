@@ -52,8 +52,13 @@ class SearchDocument:
 
 
 def documents(cat: Catalogue) -> list[SearchDocument]:
-    """One document per entry page, in a stable order."""
+    """One document per entry page, in a stable order: measures first, in catalogue order."""
     return list(_documents(cat))
+
+
+def measure_refs(cat: Catalogue) -> dict[str, int]:
+    """Search document ref of each measure (the facet page finds titles and snippets by it)."""
+    return {mid: ref for ref, mid in enumerate(cat.measures)}
 
 
 def _documents(cat: Catalogue) -> Iterator[SearchDocument]:

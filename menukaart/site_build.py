@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import render, search_index
+from . import facets, redirects, render, search_index
 from .catalogue import Catalogue
 from .dutch import LUNR_FILES
 
@@ -34,6 +34,7 @@ class BuildResult:
     entry_pages: int
     pages: int
     search_documents: int
+    redirects: int
 
 
 def build(cat: Catalogue, out_dir: Path, docs_source: Path = HANDWRITTEN_DOCS) -> BuildResult:
@@ -49,14 +50,16 @@ def build(cat: Catalogue, out_dir: Path, docs_source: Path = HANDWRITTEN_DOCS) -
         for name, path in LUNR_FILES.items():
             shutil.copyfile(path, vendor / name)
         documents = search_index.build(cat, docs_dir)
-        _mkdocs_build(docs_dir, site_dir, cat.edition)
+        facets.write(cat, docs_dir)
+        redirect_pages = redirects.write_redirects(cat, docs_dir)
+        _mkdocs_build(docs_dir, site_dir, cat)
         _swap_into_place(site_dir, out_dir)
-        return BuildResult(out_dir, rendered.entry_pages, rendered.pages, documents)
+        return BuildResult(out_dir, rendered.entry_pages, rendered.pages, documents, redirect_pages)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _mkdocs_build(docs_dir: Path, site_dir: Path, edition: str) -> None:
+def _mkdocs_build(docs_dir: Path, site_dir: Path, cat: Catalogue) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -65,11 +68,18 @@ def _mkdocs_build(docs_dir: Path, site_dir: Path, edition: str) -> None:
     with _collected_warnings() as warnings:
         try:
             config = load_config(config_file=str(MKDOCS_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir))
-            config["extra"]["edition"] = edition
+            config["extra"]["edition"] = cat.edition
+            config["copyright"] = release_line(cat)
             mkdocs_build(config)
         except (MkDocsException, SystemExit) as error:
             details = "\n".join(warnings) or str(error)
             raise SiteBuildError(details) from None
+
+
+def release_line(cat: Catalogue) -> str:
+    """Footer line on every page: which release and which edition the reader holds."""
+    edition = "interne editie" if cat.edition == "internal" else "openbare editie"
+    return f"Menukaart mensensmokkel, uitgave {cat.release['number']} van {render.date_nl(cat.release['date'])} ({edition})"
 
 
 @contextmanager

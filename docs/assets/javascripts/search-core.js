@@ -65,7 +65,7 @@
     var docs = this.docs;
     var toResult = function (hit) {
       var d = docs[Number(hit.ref)];
-      return { url: d[0], title: d[1], kind: d[2], snippet: d[3], score: hit.score };
+      return { ref: Number(hit.ref), url: d[0], title: d[1], kind: d[2], snippet: d[3], score: hit.score };
     };
     var complete = found.filter(function (hit) {
       var matched = Object.keys(hit.matchData.metadata);

@@ -1,0 +1,348 @@
+/* The filterable menukaart (menukaart.html): facets with live counts, combined with the
+   full-text search. The state lives in the address (?fase=a,b&partner=c&q=woord), so a
+   filtered view can be bookmarked, mailed or linked from another page.
+
+   Counting follows the usual faceted-search rule: values within one facet are
+   alternatives (OR), facets combine (AND), and a value's count is the number of measures
+   it would show if it were added, given the choices in the other facets. */
+(function () {
+  "use strict";
+
+  var PAGE_SIZE = 50;
+  var root = document.getElementById("mk-facets");
+  var data = window.MENUKAART_FACETS;
+  var docs = window.MENUKAART_DOCS.docs;
+  var facets = data.facets;
+  var measures = data.measures;              // [search ref, [[value index, ...] per facet]]
+  var measureRefs = new Set(measures.map(function (m) { return m[0]; }));
+  var categoryFacet = indexOfFacet("soort");
+  var statusFacet = indexOfFacet("status");
+
+  var groupsBox = document.getElementById("mk-facet-groups");
+  var input = document.getElementById("mk-facet-query");
+  var statusBox = document.getElementById("mk-facets-status");
+  var clearButton = document.getElementById("mk-facets-clear");
+  var activeList = document.getElementById("mk-facets-active");
+  var resultList = document.getElementById("mk-facets-results");
+  var moreButton = document.getElementById("mk-facets-more");
+
+  var selected = facets.map(function () { return new Set(); });
+  var valueIndex = facets.map(function (f) {
+    var table = Object.create(null);
+    f.values.forEach(function (v, i) { table[v[0]] = i; });
+    return table;
+  });
+  var countNodes = [];                       // [facet][value] → {item, text}
+  var checkboxes = [];                       // [facet][value] → input
+  var byTitle = measures.map(function (m, i) { return i; }).sort(function (a, b) {
+    return docs[measures[a][0]][1].localeCompare(docs[measures[b][0]][1], "nl");
+  });
+
+  var query = "";
+  var textRank = null;                       // null: no words typed; else Map(search ref → rank)
+  var textNote = "";
+  var searcher = null;
+  var unknown = [];
+  var shown = [];
+  var timer = null;
+
+  function indexOfFacet(key) {
+    for (var i = 0; i < facets.length; i++) { if (facets[i].key === key) { return i; } }
+    return -1;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  /* ---- facet controls ---- */
+
+  function buildFacets() {
+    facets.forEach(function (facet, f) {
+      var details = el("details", "mk-facet");
+      details.dataset.facet = facet.key;
+      if (facet.values.length <= 8) { details.open = true; }
+      var summary = el("summary", "mk-facet__title", facet.label);
+      details.appendChild(summary);
+      var fieldset = el("fieldset", "mk-facet__fieldset");
+      fieldset.appendChild(el("legend", "mk-visually-hidden", facet.label));
+      var list = el("ul", "mk-facet__values");
+      countNodes[f] = [];
+      checkboxes[f] = [];
+      var group = null;
+      facet.values.forEach(function (value, v) {
+        if (value[2] && value[2] !== group) {
+          group = value[2];
+          list.appendChild(el("li", "mk-facet__group", group));
+        }
+        var id = "mk-f-" + facet.key + "-" + v;
+        var item = el("li", "mk-facet__value");
+        var box = el("input");
+        box.type = "checkbox";
+        box.id = id;
+        box.value = value[0];
+        box.addEventListener("change", function () {
+          if (box.checked) { selected[f].add(v); } else { selected[f].delete(v); }
+          update();
+        });
+        var label = el("label");
+        label.htmlFor = id;
+        label.appendChild(document.createTextNode(value[1] + " "));
+        var count = el("span", "mk-facet__count");
+        var number = document.createTextNode("");
+        count.appendChild(number);
+        count.appendChild(el("span", "mk-visually-hidden", " maatregelen"));
+        label.appendChild(count);
+        item.appendChild(box);
+        item.appendChild(label);
+        list.appendChild(item);
+        countNodes[f][v] = { item: item, text: number, last: -1 };
+        checkboxes[f][v] = box;
+      });
+      fieldset.appendChild(list);
+      details.appendChild(fieldset);
+      groupsBox.appendChild(details);
+    });
+  }
+
+  /* ---- filtering ---- */
+
+  function filter() {
+    var active = [];
+    for (var f = 0; f < facets.length; f++) { if (selected[f].size) { active.push(f); } }
+    var counts = facets.map(function (facet) { return new Int32Array(facet.values.length); });
+    var result = [];
+    for (var n = 0; n < byTitle.length; n++) {
+      var i = byTitle[n];
+      var m = measures[i];
+      if (textRank && !textRank.has(m[0])) { continue; }
+      var values = m[1];
+      var fails = 0, failed = -1;
+      for (var a = 0; a < active.length && fails < 2; a++) {
+        var g = active[a], wanted = selected[g], own = values[g], hit = false;
+        for (var k = 0; k < own.length; k++) { if (wanted.has(own[k])) { hit = true; break; } }
+        if (!hit) { fails++; failed = g; }
+      }
+      if (fails === 0) {
+        result.push(i);
+        for (var h = 0; h < values.length; h++) {
+          var vs = values[h], c = counts[h];
+          for (var j = 0; j < vs.length; j++) { c[vs[j]]++; }
+        }
+      } else if (fails === 1) {
+        var missed = values[failed], cf = counts[failed];
+        for (var x = 0; x < missed.length; x++) { cf[missed[x]]++; }
+      }
+    }
+    if (textRank) {
+      result.sort(function (p, q) { return textRank.get(measures[p][0]) - textRank.get(measures[q][0]); });
+    }
+    return { result: result, counts: counts };
+  }
+
+  function showCounts(counts) {
+    for (var f = 0; f < facets.length; f++) {
+      var nodes = countNodes[f], c = counts[f];
+      for (var v = 0; v < nodes.length; v++) {
+        var node = nodes[v];
+        if (node.last === c[v]) { continue; }
+        node.last = c[v];
+        node.text.nodeValue = String(c[v]);
+        node.item.classList.toggle("mk-facet__value--empty", c[v] === 0);
+      }
+    }
+  }
+
+  function resultItem(i) {
+    var m = measures[i];
+    var d = docs[m[0]];
+    var li = el("li", "mk-search-result");
+    var title = el("p", "mk-search-result__title");
+    var link = el("a", "", d[1]);
+    link.href = d[0];
+    title.appendChild(link);
+    var meta = [];
+    if (categoryFacet >= 0) { meta.push(facets[categoryFacet].values[m[1][categoryFacet][0]][1]); }
+    if (statusFacet >= 0) { meta.push(facets[statusFacet].values[m[1][statusFacet][0]][1]); }
+    title.appendChild(document.createTextNode(" "));
+    title.appendChild(el("span", "mk-search-result__kind", meta.join(" \u00b7 ")));
+    li.appendChild(title);
+    li.appendChild(el("p", "mk-search-result__snippet", d[3]));
+    return li;
+  }
+
+  function showResults(result) {
+    shown = result;
+    resultList.textContent = "";
+    showMore();
+  }
+
+  function showMore() {
+    var start = resultList.children.length;
+    var fragment = document.createDocumentFragment();
+    shown.slice(start, start + PAGE_SIZE).forEach(function (i) { fragment.appendChild(resultItem(i)); });
+    resultList.appendChild(fragment);
+    moreButton.hidden = resultList.children.length >= shown.length;
+  }
+
+  function describe(count) {
+    var total = measures.length;
+    var text = count === total && !isFiltered()
+      ? "Alle " + total + " maatregelen."
+      : count + " van de " + total + " maatregelen" + (count ? "." : ". Haal een keuze weg of zoek op een ander woord.");
+    if (textNote) { text += " " + textNote; }
+    if (unknown.length) {
+      text += " Niet gevonden in deze menukaart, dus genegeerd: " + unknown.join(", ") + ".";
+    }
+    return text;
+  }
+
+  function isFiltered() {
+    return Boolean(textRank) || selected.some(function (s) { return s.size > 0; });
+  }
+
+  function showActive() {
+    activeList.textContent = "";
+    facets.forEach(function (facet, f) {
+      selected[f].forEach(function (v) {
+        var item = el("li");
+        var button = el("button", "mk-chip");
+        button.type = "button";
+        button.appendChild(document.createTextNode(facet.label + ": " + facet.values[v][1]));
+        button.appendChild(el("span", "mk-visually-hidden", " (filter verwijderen)"));
+        button.appendChild(el("span", "mk-chip__x", " \u00d7"));
+        button.querySelector(".mk-chip__x").setAttribute("aria-hidden", "true");
+        button.addEventListener("click", function () {
+          var next = item.nextElementSibling || item.previousElementSibling;
+          selected[f].delete(v);
+          checkboxes[f][v].checked = false;
+          update();
+          var target = next && activeList.contains(next) ? next.querySelector("button") : input;
+          target.focus();
+        });
+        item.appendChild(button);
+        activeList.appendChild(item);
+      });
+    });
+    activeList.hidden = !activeList.children.length;
+    clearButton.hidden = !isFiltered();
+  }
+
+  function update() {
+    var started = performance.now();
+    var outcome = filter();
+    showCounts(outcome.counts);
+    showResults(outcome.result);
+    showActive();
+    statusBox.textContent = describe(outcome.result.length);
+    root.dataset.filterMs = (performance.now() - started).toFixed(2);
+    root.dataset.results = String(outcome.result.length);
+    remember();
+  }
+
+  /* ---- words: the search index is loaded only when someone types ---- */
+
+  function loadSearch(done) {
+    if (searcher) { done(); return; }
+    var scripts = root.dataset.indexScripts.split(" ");
+    statusBox.textContent = "Zoekindex laden\u2026";
+    (function next(i) {
+      if (i === scripts.length) {
+        searcher = new window.MenukaartSearch.Searcher(window.MENUKAART_INDEX, window.MENUKAART_DOCS);
+        done();
+        return;
+      }
+      var script = document.createElement("script");
+      script.src = scripts[i];
+      script.onload = function () { next(i + 1); };
+      script.onerror = function () { statusBox.textContent = "De zoekindex kon niet worden geladen."; };
+      document.body.appendChild(script);
+    })(0);
+  }
+
+  function setQuery(words, done) {
+    query = words.trim();
+    if (!query) {
+      textRank = null;
+      textNote = "";
+      done();
+      return;
+    }
+    loadSearch(function () {
+      var outcome = searcher.search(query);
+      textRank = new Map();
+      outcome.results.forEach(function (r, rank) {
+        if (measureRefs.has(r.ref) && !textRank.has(r.ref)) { textRank.set(r.ref, rank); }
+      });
+      textNote = outcome.allWords ? "" : "Geen maatregel bevat alle woorden; getoond: maatregelen met een of meer ervan.";
+      done();
+    });
+  }
+
+  /* ---- state in the address ---- */
+
+  function remember() {
+    var parts = [];
+    if (query) { parts.push("q=" + encodeURIComponent(query)); }
+    facets.forEach(function (facet, f) {
+      if (!selected[f].size) { return; }
+      var ids = [];
+      facet.values.forEach(function (value, v) { if (selected[f].has(v)) { ids.push(encodeURIComponent(value[0])); } });
+      parts.push(facet.key + "=" + ids.join(","));
+    });
+    var search = parts.length ? "?" + parts.join("&") : "";
+    if (search === window.location.search) { return; }
+    try {
+      window.history.replaceState(null, "", window.location.pathname + search + window.location.hash);
+    } catch (e) { /* some file:// setups refuse history changes; the filters still work */ }
+  }
+
+  function restore() {
+    var params = new URLSearchParams(window.location.search);
+    unknown = [];
+    facets.forEach(function (facet, f) {
+      selected[f].clear();
+      var raw = params.get(facet.key);
+      if (!raw) { return; }
+      raw.split(",").forEach(function (id) {
+        id = id.trim();
+        if (!id) { return; }
+        var v = valueIndex[f][id];
+        if (v === undefined) { unknown.push(facet.label.toLowerCase() + " \u2018" + id + "\u2019"); return; }
+        selected[f].add(v);
+      });
+    });
+    facets.forEach(function (facet, f) {
+      checkboxes[f].forEach(function (box, v) { box.checked = selected[f].has(v); });
+      if (selected[f].size) { groupsBox.children[f].open = true; }
+    });
+    input.value = params.get("q") || "";
+  }
+
+  /* ---- wiring ---- */
+
+  buildFacets();
+  restore();
+  input.closest("form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    window.clearTimeout(timer);
+    setQuery(input.value, update);
+  });
+  input.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () { setQuery(input.value, update); }, 200);
+  });
+  clearButton.addEventListener("click", function () {
+    selected.forEach(function (s) { s.clear(); });
+    checkboxes.forEach(function (boxes) { boxes.forEach(function (box) { box.checked = false; }); });
+    input.value = "";
+    unknown = [];
+    setQuery("", update);
+    input.focus();
+  });
+  moreButton.addEventListener("click", showMore);
+  setQuery(input.value, update);
+})();

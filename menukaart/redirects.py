@@ -1,0 +1,58 @@
+"""Pages at former ids that send the reader on to the entry's current page.
+
+An entry that is renamed or merged lists its old ids in `former_ids`; the old
+URL keeps working (bookmarks, links in mails and reports), as ATT&CK and OSCAL
+keep their identifiers stable. The pages are plain HTML, copied as they are by
+the site generator, and work from file:// (meta refresh plus a visible link).
+"""
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from .catalogue import Catalogue
+from .paths import FOLDERS
+
+MARKER = '<meta name="menukaart-redirect" content="1">'
+
+TEMPLATE = """<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+{marker}
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={target}">
+<link rel="canonical" href="{target}">
+<title>Verplaatst: {title}</title>
+</head>
+<body>
+<main>
+<h1>Deze pagina is verplaatst</h1>
+<p>Wat hier stond, staat nu op de pagina <a href="{target}">{title}</a>.
+Werk uw bladwijzer of link bij.</p>
+</main>
+</body>
+</html>
+"""
+
+
+def redirects(cat: Catalogue) -> dict[str, tuple[str, str]]:
+    """Old page path → (new page file name, title), for every former id in this edition."""
+    tables = {"measure": cat.measures, "barrier": cat.barriers, "phase": cat.phases,
+              "partner": cat.partners, "law": cat.laws}
+    found = {}
+    for kind, table in tables.items():
+        for entry_id, entry in table.items():
+            for old in entry.get("former_ids", []):
+                found[f"{FOLDERS[kind]}/{old}.html"] = (f"{entry_id}.html", entry.get("title") or entry["name"])
+    return found
+
+
+def write_redirects(cat: Catalogue, docs_dir: Path) -> int:
+    pages = redirects(cat)
+    for old_path, (target, title) in pages.items():
+        path = docs_dir / old_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(TEMPLATE.format(marker=MARKER, target=escape(target), title=escape(title)), encoding="utf-8")
+    return len(pages)
