@@ -1,0 +1,103 @@
+"""Entries the editors should check again: an old review date, or a fact still to check.
+
+Ages are counted from the edition's date in edition.yaml, never from today, so the
+same content always builds the same site.
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from .catalogue import Catalogue
+
+
+@dataclass(frozen=True)
+class StaleEntry:
+    kind: str  # "measure" or "barrier" (for h.link)
+    id: str
+    title: str
+    reviewed: str  # YYYY-MM-DD, as in the content
+    months: int  # whole calendar months from `reviewed` to the edition date
+
+
+@dataclass(frozen=True)
+class CheckEntry:
+    """A measure with status te-controleren: a fact could not be verified yet."""
+    id: str
+    title: str
+    reviewed: str
+    status_note: str | None
+
+
+@dataclass(frozen=True)
+class ReviewReport:
+    """Everything the page "Redactie: te controleren" shows (template context `stale`)."""
+    edition_date: str  # YYYY-MM-DD
+    interval_months: int
+    limit: str  # YYYY-MM-DD: reviewed before this date → stale; on it → not stale
+    stale: tuple[StaleEntry, ...]  # measures and barriers, oldest first
+    to_check: tuple[CheckEntry, ...]  # by title
+
+    @property
+    def measures(self) -> tuple[StaleEntry, ...]:
+        return tuple(e for e in self.stale if e.kind == "measure")
+
+    @property
+    def barriers(self) -> tuple[StaleEntry, ...]:
+        return tuple(e for e in self.stale if e.kind == "barrier")
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` calendar months earlier; past a month's end, its last day (31 March - 1 = 28/29 Feb)."""
+    index = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_between(earlier: date, later: date) -> int:
+    """Whole calendar months: the largest n with months_before(later, n) >= earlier (0 if later is earlier)."""
+    if later <= earlier:
+        return 0
+    n = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return n - 1 if months_before(later, n) < earlier else n
+
+
+def review_limit(cat: Catalogue) -> date:
+    release = _release(cat)
+    return months_before(date.fromisoformat(release["date"]), release["review_interval_months"])
+
+
+def stale_entries(cat: Catalogue) -> list[StaleEntry]:
+    """Measures and barriers reviewed before the limit, oldest first (then by kind and title)."""
+    edition_date = date.fromisoformat(_release(cat)["date"])
+    limit = review_limit(cat)
+    found = []
+    for kind, table in (("measure", cat.measures), ("barrier", cat.barriers)):
+        for entry_id, entry in table.items():
+            reviewed = date.fromisoformat(entry["reviewed"])
+            if reviewed < limit:
+                found.append(StaleEntry(kind, entry_id, entry["title"], entry["reviewed"],
+                                        months_between(reviewed, edition_date)))
+    return sorted(found, key=lambda e: (e.reviewed, e.kind != "measure", e.title.casefold(), e.id))
+
+
+def to_check(cat: Catalogue) -> list[CheckEntry]:
+    """Measures whose status is te-controleren, by title."""
+    found = [CheckEntry(mid, m["title"], m["reviewed"], m.get("status_note"))
+             for mid, m in cat.measures.items() if m["status"] == "te-controleren"]
+    return sorted(found, key=lambda e: (e.title.casefold(), e.id))
+
+
+def review_report(cat: Catalogue) -> ReviewReport:
+    release = _release(cat)
+    return ReviewReport(edition_date=release["date"], interval_months=release["review_interval_months"],
+                        limit=review_limit(cat).isoformat(), stale=tuple(stale_entries(cat)),
+                        to_check=tuple(to_check(cat)))
+
+
+def _release(cat: Catalogue) -> dict:
+    if not cat.release:
+        raise ValueError("de catalogus heeft geen uitgave (edition.yaml ontbreekt)")
+    return cat.release
