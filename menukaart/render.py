@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from . import markdown_text
 from .catalogue import CATEGORY_LABELS, STATUS_LABELS, Catalogue
-from .paths import FOLDERS, KIND_LABELS, page_source
+from .paths import FOLDERS, KIND_LABELS, page_source, page_url
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -147,6 +147,10 @@ class Helpers:
         text = markdown_text.inline(label if label is not None else self.title(kind, entry_id))
         badge = ' <span class="mk-badge mk-badge--internal">intern</span>' if self.is_internal(kind, entry_id) else ""
         return Markup(f"[{text}]({self.href(kind, entry_id)}){badge}")
+
+    def url(self, kind: str, entry_id: str) -> str:
+        """HTML link target, for pages written as raw HTML (the generator leaves those links alone)."""
+        return self.prefix + page_url(kind, entry_id)
 
     def page(self, target: str) -> str:
         """Link target of an overview page, e.g. 'maatregelen/index.md'."""
