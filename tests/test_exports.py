@@ -1,0 +1,317 @@
+"""The catalogue exports: JSON, CSV per kind, XLSX and the schemas, for each edition."""
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+import re
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from menukaart import exports, render
+from menukaart.paths import page_url
+from menukaart.schemas import schema_files
+from menukaart.validate import load_catalogue
+
+from tests.support import FIXTURE_CONTENT
+
+CSV_NAMES = {"measures": "maatregelen", "barriers": "barrieres", "phases": "fasen", "partners": "partners",
+             "laws": "wetten", "glossary": "begrippen"}
+SHEETS = ["Maatregelen", "Barrières", "Fasen", "Partners", "Wetten", "Begrippen"]
+HYPERLINK = '=HYPERLINK("https://example.org/x","klik")'
+
+
+def catalogue(root: Path, edition: str):
+    cat, problems = load_catalogue(root)
+    assert cat is not None, problems
+    return cat.for_edition(edition)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> dict:
+    """Both editions of the fixture catalogue, exported once: edition → (catalogue, result, downloads dir)."""
+    done = {}
+    for edition in ("public", "internal"):
+        cat = catalogue(FIXTURE_CONTENT, edition)
+        docs = tmp_path_factory.mktemp(f"docs-{edition}")
+        done[edition] = (cat, exports.write_exports(cat, docs), docs / "downloads")
+    return done
+
+
+def base(edition: str) -> str:
+    return "menukaart-mensensmokkel" + ("-intern" if edition == "internal" else "")
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(f))
+
+
+def rows_by_id(path: Path) -> dict[str, dict[str, str]]:
+    header, *rows = read_csv(path)
+    return {row[0]: dict(zip(header, row)) for row in rows}
+
+
+def catalogue_counts(cat) -> dict[str, int]:
+    return {"measures": len(cat.measures), "barriers": len(cat.barriers), "phases": len(cat.phases),
+            "partners": len(cat.partners), "laws": len(cat.laws), "glossary": len(cat.glossary)}
+
+
+@pytest.mark.parametrize("edition", ["public", "internal"])
+def test_json_shape_and_counts(exported, edition):
+    cat, _, downloads = exported[edition]
+    data = exports.export_data(cat)
+    assert list(data) == ["format", "format_version", "edition", "counts", "measures", "barriers", "phases",
+                          "partners", "laws", "glossary"]
+    assert data["format"] == "menukaart-mensensmokkel" and data["format_version"] == 1
+    assert data["edition"] == {"number": 1, "date": "2026-11-23", "kind": edition}
+    counts = catalogue_counts(cat)
+    assert data["counts"] == counts
+    assert {kind: len(data[kind]) for kind in counts} == counts
+
+    assert [m["id"] for m in data["measures"]] == sorted(cat.measures)
+    assert [b["id"] for b in data["barriers"]] == sorted(cat.barriers)
+    assert [p["id"] for p in data["phases"]] == list(cat.phases)
+    assert [p["id"] for p in data["partners"]] == list(cat.partners)
+    assert [law["id"] for law in data["laws"]] == list(cat.laws)
+    assert data["glossary"] == cat.glossary
+
+    # Every record is the catalogue's, same keys and values, plus its page.
+    tables = {"measures": ("measure", cat.measures), "barriers": ("barrier", cat.barriers),
+              "phases": ("phase", cat.phases), "partners": ("partner", cat.partners), "laws": ("law", cat.laws)}
+    for kind, (entry_kind, table) in tables.items():
+        for record in data[kind]:
+            assert record == {**table[record["id"]], "page": page_url(entry_kind, record["id"])}
+            assert list(record)[-1] == "page"
+    bibob = next(m for m in data["measures"] if m["id"] == "bibob-toets")
+    assert bibob["page"] == "maatregelen/bibob-toets.html"
+    assert bibob["reviewed"] == "2026-11-01" and bibob["legal_basis"] == [{"law": "wet-bibob", "article": "3"}]
+
+    written = downloads / f"{base(edition)}.json"
+    assert json.loads(written.read_text(encoding="utf-8")) == data
+
+
+def test_json_keeps_accents_and_converts_what_json_cannot_hold(exported):
+    cat, _, downloads = exported["public"]
+    text = (downloads / "menukaart-mensensmokkel.json").read_text(encoding="utf-8")
+    assert "Barrières tegen safehouses" in text and "\\u00" not in text
+    assert text.startswith('{\n  "format": "menukaart-mensensmokkel",\n')
+    odd = replace(cat, release={"number": 2, "date": datetime.date(2027, 1, 5)},
+                  measures={k: {**m, "reviewed": datetime.date(2026, 11, 1)} for k, m in cat.measures.items()}, links=None)
+    data = exports.export_data(odd)
+    assert data["edition"]["date"] == "2027-01-05" and data["measures"][0]["reviewed"] == "2026-11-01"
+    json.dumps(data)
+
+
+@pytest.mark.parametrize("edition", ["public", "internal"])
+def test_every_csv_has_one_row_per_entry(exported, edition):
+    cat, result, downloads = exported[edition]
+    counts = catalogue_counts(cat)
+    for kind, name in CSV_NAMES.items():
+        path = downloads / f"{base(edition)}-{name}.csv"
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf"), "utf-8-sig, so Excel shows accents"
+        header, *rows = read_csv(path)
+        assert header[0] == ("begrip" if kind == "glossary" else "id")
+        assert len(rows) == counts[kind], kind
+        assert all(len(row) == len(header) for row in rows)
+        assert result.rows["csv"][kind] == counts[kind]
+    assert b",titel,samenvatting," in (downloads / f"{base(edition)}-maatregelen.csv").read_bytes().split(b"\r\n")[0]
+
+
+@pytest.mark.parametrize("edition", ["public", "internal"])
+def test_xlsx_has_a_sheet_per_kind_with_one_row_per_entry(exported, edition):
+    cat, result, downloads = exported[edition]
+    wb = openpyxl.load_workbook(downloads / f"{base(edition)}.xlsx")
+    assert wb.sheetnames == SHEETS
+    counts = catalogue_counts(cat)
+    for kind, sheet in zip(CSV_NAMES, SHEETS):
+        ws = wb[sheet]
+        rows = list(ws.iter_rows())
+        assert len(rows) - 1 == counts[kind] == result.rows["xlsx"][kind], sheet
+        assert ws.freeze_panes == "A2"
+        assert all(cell.font.b for cell in rows[0])
+        assert all(cell.data_type == "s" for row in rows for cell in row if cell.value is not None)
+        assert ws.column_dimensions["A"].width >= 10
+        header = [c.value for c in rows[0]]
+        csv_header, *csv_rows = read_csv(downloads / f"{base(edition)}-{CSV_NAMES[kind]}.csv")
+        assert header == csv_header
+        assert [[c.value or "" for c in row] for row in rows[1:]] == csv_rows
+    assert wb["Maatregelen"]["B2"].alignment.wrap_text
+
+
+def test_counts_agree_across_formats(exported):
+    for cat, result, _ in exported.values():
+        assert result.rows["json"] == result.rows["csv"] == result.rows["xlsx"] == catalogue_counts(cat)
+        assert result.disagreements(exports.expected_counts(cat)) == []
+        assert result.disagreements({**catalogue_counts(cat), "measures": 99})
+
+
+def all_text(downloads: Path) -> str:
+    """Every file as text, the XML inside the xlsx included."""
+    parts = []
+    for path in sorted(downloads.rglob("*")):
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as z:
+                parts += [z.read(name).decode("utf-8") for name in z.namelist()]
+        elif path.is_file():
+            parts.append(path.read_text(encoding="utf-8-sig"))
+    return "\n".join(parts).casefold()
+
+
+def test_public_edition_has_no_trace_of_internal_entries(exported):
+    _, result, downloads = exported["public"]
+    assert "zwaluw" not in all_text(downloads)
+    assert not any("intern" in f.path for f in result.files)
+    _, _, internal_downloads = exported["internal"]
+    assert "zwaluw" in all_text(internal_downloads)
+    with zipfile.ZipFile(internal_downloads / "menukaart-mensensmokkel-intern.xlsx") as z:
+        assert "Zwaluwstaartroute (intern)" in z.read("xl/worksheets/sheet2.xml").decode("utf-8")
+    rows = rows_by_id(internal_downloads / "menukaart-mensensmokkel-intern-maatregelen.csv")
+    assert rows["zwaluw-werkwijze"]["zichtbaarheid"] == "intern"
+    assert rows["bibob-toets"]["zichtbaarheid"] == "openbaar"
+
+
+def test_result_lists_the_files_written(exported):
+    for edition, (_, result, downloads) in exported.items():
+        on_disk = {p.relative_to(downloads).as_posix() for p in downloads.rglob("*") if p.is_file()}
+        assert {f.path for f in result.files} == on_disk
+        for f in result.files:
+            assert f.size == (downloads / f.path).stat().st_size > 0
+            assert f.description and f.href == f"downloads/{f.path}"
+            assert re.fullmatch(r"\d{1,3}(\.\d{3})*,\d kB", f.size_label), f.size_label
+        names = {f.path for f in result.files}
+        assert f"{base(edition)}.json" in names and f"{base(edition)}.xlsx" in names
+        assert {f.format for f in result.files} == {"json", "csv", "xlsx", "schema"}
+    assert exports.ExportFile("x", "", 2_000_000, "json").size_label == "1.953,1 kB"
+    assert exports.ExportFile("x", "", 10, "json").size_label == "0,1 kB"
+
+
+def test_schema_files_are_copied(exported):
+    _, result, downloads = exported["public"]
+    copied = sorted((downloads / "schema").glob("*.schema.json"))
+    assert [p.name for p in copied] == [p.name for p in schema_files()]
+    for source in schema_files():
+        assert (downloads / "schema" / source.name).read_bytes() == source.read_bytes()
+    measure = next(f for f in result.files if f.path == "schema/measure.schema.json")
+    assert measure.format == "schema" and "Maatregel" in measure.description
+
+
+def test_lists_are_joined_readably(exported):
+    _, _, downloads = exported["public"]
+    measures = rows_by_id(downloads / "menukaart-mensensmokkel-maatregelen.csv")
+    woning = measures["sluiting-woning"]
+    assert woning["titel"] == "Woning sluiten"
+    assert woning["soort"] == "Bestuursrechtelijk" and woning["status"] == "In werking"
+    assert woning["bevoegd"] == "Gemeente" and woning["bevoegd orgaan"] == "burgemeester"
+    assert woning["wettelijke grondslag"] == "Gemeentewet art. 174a"
+    assert woning["barrières"] == "Barrières tegen safehouses; Adresfraude in de basisregistratie"
+    assert woning["werkwijze"] == "1. Waarschuwen.\n2. Sluiten."
+    assert woning["bronnen"] == "Testbron (https://example.org/bron)"
+    assert woning["pagina"] == "maatregelen/sluiting-woning.html"
+    assert woning["gecontroleerd"] == "2026-11-01"
+    assert measures["bibob-toets"]["wettelijke grondslag"] == "Wet Bibob art. 3"
+    assert measures["vervolging-smokkel"]["wettelijke grondslag"] == "Sr art. 197a"
+    assert measures["vervolging-smokkel"]["bevoegd"] == "Openbaar Ministerie (OM)"
+    assert measures["mobiel-toezicht"]["fasen"] == "Vervoer en grensoverschrijding; Informatiedeling"
+    assert measures["vervolging-smokkel"]["verwante maatregelen"] == "", "the related measure is internal"
+    assert measures["illegale-tewerkstelling"]["status sinds"] == "2027-01-01"
+
+    barriers = rows_by_id(downloads / "menukaart-mensensmokkel-barrieres.csv")
+    assert barriers["ronselaars"]["maatregelen"] == "Integriteitstoets; Werkgevers van gesmokkelde werknemers aanpakken"
+    assert barriers["grenscontrole"]["fase"] == "Vervoer en grensoverschrijding"
+
+    phases = read_csv(downloads / "menukaart-mensensmokkel-fasen.csv")
+    assert [row[1] for row in phases[1:]] == ["1", "2", "3", "4"]
+    assert [row[5] for row in phases[1:]] == ["nee", "nee", "nee", "ja"]
+
+    laws = rows_by_id(downloads / "menukaart-mensensmokkel-wetten.csv")
+    assert laws["wetboek-van-strafrecht"]["maatregelen"] == (
+        "Vervolging van smokkelaars (art. 197a); Werkgevers van gesmokkelde werknemers aanpakken (art. 197b)")
+    assert laws["wetboek-van-strafrecht"]["soort"] == "Wet"
+
+    partners = rows_by_id(downloads / "menukaart-mensensmokkel-partners.csv")
+    assert all(row["pagina"] == f"partners/{pid}.html" for pid, row in partners.items())
+    glossary = rows_by_id(downloads / "menukaart-mensensmokkel-begrippen.csv")
+    assert glossary["Openbaar Ministerie"]["afkorting"] == "OM"
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_formulas_stay_text(content, tmp_path):
+    replace_in(content / "measures/bibob-toets.yaml", "title: Integriteitstoets", f"title: '{HYPERLINK}'")
+    replace_in(content / "measures/bibob-toets.yaml", "summary: De gemeente toetst een aanvraag voor een vergunning op "
+               "ernstig gevaar van misbruik.", 'summary: "@SUM(1+1) toetst de gemeente."')
+    replace_in(content / "measures/bibob-toets.yaml", "authority_role: college van B en W", "authority_role: '#N/A'")
+    replace_in(content / "measures/sluiting-woning.yaml", "  - Er is een ernstige", "  - -2+3 ernstige")
+    for edition in ("public", "internal"):
+        cat = catalogue(content, edition)
+        result = exports.write_exports(cat, tmp_path / edition)
+        downloads = tmp_path / edition / "downloads"
+        assert exports.export_data(cat)["measures"][0]["title"] == HYPERLINK, "JSON keeps the text as it is"
+
+        rows = rows_by_id(downloads / f"{base(edition)}-maatregelen.csv")
+        assert rows["bibob-toets"]["titel"] == "'" + HYPERLINK
+        assert rows["bibob-toets"]["samenvatting"].startswith("'@SUM(1+1)")
+        assert rows["bibob-toets"]["bevoegd orgaan"] == "#N/A"
+        assert rows["sluiting-woning"]["voorwaarden"] == "'-2+3 ernstige verstoring van de openbare orde."
+        other_csvs = [f for f in result.files if f.format == "csv" and "maatregelen" not in f.path]
+        cells = [cell for f in other_csvs for row in read_csv(downloads / f.path) for cell in row]
+        assert "'" + HYPERLINK + " (art. 3)" in cells, "the title again, cited under its law"
+        assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+
+        ws = openpyxl.load_workbook(downloads / f"{base(edition)}.xlsx")["Maatregelen"]
+        row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "bibob-toets")
+        title, summary, role = row[1], row[2], row[5]
+        assert (title.value, title.data_type) == (HYPERLINK, "s")
+        assert summary.data_type == "s" and summary.value.startswith("@SUM")
+        assert (role.value, role.data_type) == ("#N/A", "s")
+        with zipfile.ZipFile(downloads / f"{base(edition)}.xlsx") as z:
+            assert not any(b"<f>" in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+
+
+def test_csv_guard_follows_owasp():
+    for text in ("=1+1", "+1", "-1", "@A1", "\tx", "\rx"):
+        assert exports._csv_safe(text) == "'" + text
+    for text in ("Woning sluiten", "", "1. stap", "'al tekst", "a=b"):
+        assert exports._csv_safe(text) == text
+
+
+def test_excel_cell_limit(tmp_path):
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("x")
+    cell = exports._text_cell(ws, "a" * 40_000)
+    assert len(cell.value) == exports.EXCEL_CELL_LIMIT and cell.value.endswith("(ingekort; zie het CSV- of JSON-bestand)")
+    assert exports._text_cell(ws, "kort").value == "kort"
+
+
+def test_kind_labels_cover_every_kind():
+    assert exports.PARTNER_KIND_LABELS.keys() == render.PARTNER_KIND_LABELS.keys()
+    assert exports.LAW_KIND_LABELS.keys() == render.LAW_KIND_LABELS.keys()
+
+
+@pytest.mark.parametrize("edition", ["public", "internal"])
+def test_downloads_page(exported, edition):
+    cat, result, _ = exported[edition]
+    env = render.environment()
+    text = env.get_template("downloads.md.j2").render(cat=cat, links=cat.links, h=render.Helpers(cat, ""),
+                                                      exports=result)
+    assert text.startswith("# Downloads\n")
+    assert "**uitgave 1** van 23 november 2026" in text
+    assert ("**interne editie**" if edition == "internal" else "**openbare editie**") in text
+    for f in result.files:
+        assert f"[{f.name}](downloads/{f.path})" in text
+        assert f.size_label in text
+    counts = catalogue_counts(cat)
+    assert f"| Maatregelen | {counts['measures']} |" in text
+    assert f"| Barrières | {counts['barriers']} |" in text
+    assert f"| Begrippen | {counts['glossary']} |" in text
+    assert ("zwaluw" in text.casefold()) is False
+    assert ('!!! warning' in text) is (edition == "internal")
