@@ -28,6 +28,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="uitvoermap van de site (standaard site/ of site-intern/)")
     p.add_argument("--dist", type=Path, default=REPO_ROOT / "dist", help="map voor de offline zip")
     p.add_argument("--no-zip", action="store_true", help="geen offline zip maken")
+    p.add_argument("--previous", type=Path, metavar="JSON",
+                   help="JSON-export van de vorige uitgave; de site krijgt dan een pagina 'Wat is er veranderd'")
     p.add_argument("--port", type=int, default=8000, help="poort voor serve (standaard 8000)")
     return p
 
@@ -41,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             return serve(args.content, args.edition, args.port, out if args.out else None)
         if args.check:
             return check(args.content)
-        return build(args.content, args.edition, out, None if args.no_zip else args.dist)
+        return build(args.content, args.edition, out, None if args.no_zip else args.dist, args.previous)
     except KeyboardInterrupt:
         return 130
     except OSError as error:
@@ -60,24 +62,42 @@ def check(content: Path) -> int:
     return 0
 
 
-def build(content: Path, edition: str, out: Path, dist: Path | None) -> int:
+NOT_BUILT = "De site is niet gebouwd; de vorige versie is ongewijzigd."
+
+
+def build(content: Path, edition: str, out: Path, dist: Path | None, previous: Path | None = None) -> int:
     """Validate, then build; on any problem the previous site stays as it was."""
+    from . import counts
+    from .changes import load_previous
     from .package import write_zip
     from .site_build import SiteBuildError, build as build_site
 
     started = time.perf_counter()
     catalogue, problems = load_catalogue(content)
+    previous_data = None
+    if previous is not None:
+        previous_data, previous_problems = load_previous(previous, edition)
+        for line in previous_problems:
+            print(line, file=sys.stderr)
+        if previous_problems and not problems:
+            print(f"{len(previous_problems)} fout(en) gevonden.", file=sys.stderr)
+        if previous_problems:
+            catalogue = None
     if problems:
         print(problems.report(), file=sys.stderr)
-        print("De site is niet gebouwd; de vorige versie is ongewijzigd.", file=sys.stderr)
+    if catalogue is None:
+        print(NOT_BUILT, file=sys.stderr)
         return 1
     validated = time.perf_counter()
+    if previous_data and previous_data["edition"]["number"] >= catalogue.release["number"]:
+        print(f"Let op: de vorige export is uitgave {previous_data['edition']['number']}, deze uitgave heeft "
+              f"nummer {catalogue.release['number']}. Verhoog 'number' in edition.yaml.", file=sys.stderr)
     edition_catalogue = catalogue.for_edition(edition)
     try:
-        result = build_site(edition_catalogue, out)
+        result = build_site(edition_catalogue, out, previous_data)
     except SiteBuildError as error:
         print(f"De sitegenerator weigerde de pagina's:\n{error}", file=sys.stderr)
-        print("De site is niet gebouwd; de vorige versie is ongewijzigd.", file=sys.stderr)
+        print(NOT_BUILT, file=sys.stderr)
         return 1
     built = time.perf_counter()
     zip_path = write_zip(result.out_dir, dist, edition) if dist else None
@@ -87,8 +107,11 @@ def build(content: Path, edition: str, out: Path, dist: Path | None) -> int:
     print(f"Editie: {edition}")
     print(f"Inhoud: {len(c.measures)} maatregelen, {len(c.barriers)} barrières, {len(c.phases)} fasen, "
           f"{len(c.partners)} partners, {len(c.laws)} wetten = {c.entry_count} items")
-    print(f"Pagina's: {result.entry_pages} itempagina's, {result.pages} gegenereerde pagina's in totaal")
-    print(f"Zoekindex: {result.search_documents} documenten")
+    print(f"Pagina's: {sum(result.entry_pages.values())} itempagina's, {result.pages} gegenereerde pagina's in totaal, "
+          f"{result.redirects} doorverwijzingen van oude ids")
+    print(f"Zoekindex: {sum(result.search_documents.values())} documenten")
+    print(counts.report(result.counts))
+    print("Tellingen kloppen: inhoud = pagina's = zoekindex = elke export.")
     print(f"Site: {result.out_dir}")
     if zip_path:
         print(f"Offline zip: {zip_path}")

@@ -16,7 +16,10 @@ from markupsafe import Markup
 
 from . import markdown_text
 from .catalogue import CATEGORY_LABELS, STATUS_LABELS, Catalogue
+from .changes import ChangeReport
+from .exports import ExportResult
 from .paths import FOLDERS, KIND_LABELS, page_source, page_url
+from .review import review_report
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -40,6 +43,9 @@ LAW_KIND_LABELS = {
     "verdrag": "Verdragen",
 }
 
+# The editors' review list: only in the internal edition (and its navigation).
+INTERNAL_ONLY_PAGE = "redactie.md"
+
 # Overview pages: template → output path (relative to the docs folder).
 OVERVIEWS = {
     "facets.md.j2": "menukaart.md",
@@ -57,6 +63,7 @@ OVERVIEWS = {
 class RenderedSite:
     pages: int
     entry_pages: int
+    entry_pages_by_kind: dict[str, int]  # "measure" → pages written
 
 
 def environment() -> Environment:
@@ -86,8 +93,12 @@ def environment() -> Environment:
     return env
 
 
-def render_all(cat: Catalogue, docs_dir: Path) -> RenderedSite:
-    """Write every generated page into docs_dir (a staging copy, never the source docs/)."""
+def render_all(cat: Catalogue, docs_dir: Path, exports: ExportResult, changes: ChangeReport | None = None) -> RenderedSite:
+    """Write every generated page into docs_dir (a staging copy, never the source docs/).
+
+    `exports` describes the files written for the downloads page; `changes` compares this
+    release with the previous one (None when the build was given no previous export).
+    """
     env = environment()
     abbreviations = Abbreviations(cat.glossary)
     count = 0
@@ -105,13 +116,20 @@ def render_all(cat: Catalogue, docs_dir: Path) -> RenderedSite:
     entries = [("measure.md.j2", "measure", cat.measures), ("barrier.md.j2", "barrier", cat.barriers),
                ("phase.md.j2", "phase", cat.phases), ("partner.md.j2", "partner", cat.partners),
                ("law.md.j2", "law", cat.laws)]
+    by_kind = {}
     for template, kind, table in entries:
+        before = count
         for entry_id, entry in table.items():
             write(template, page_source(kind, entry_id), entry=entry, entry_id=entry_id)
+        by_kind[kind] = count - before
     entry_pages = count
     for template, target in OVERVIEWS.items():
         write(template, target)
-    return RenderedSite(pages=count, entry_pages=entry_pages)
+    write("downloads.md.j2", "downloads.md", exports=exports)
+    write("changes.md.j2", "wijzigingen.md", changes=changes)
+    if cat.edition == "internal":  # the editors' list names internal entries too
+        write("review.md.j2", INTERNAL_ONLY_PAGE, stale=review_report(cat))
+    return RenderedSite(pages=count, entry_pages=entry_pages, entry_pages_by_kind=by_kind)
 
 
 def copy_handwritten(source_docs: Path, docs_dir: Path, cat: Catalogue) -> None:

@@ -84,8 +84,8 @@ def _documents(cat: Catalogue) -> Iterator[SearchDocument]:
         yield SearchDocument("law", lid, law["name"], law.get("summary", ""), _abbr(law), law.get("summary", ""))
 
 
-def build(cat: Catalogue, out_dir: Path) -> int:
-    """Write the index and documents scripts under out_dir; return the number of documents."""
+def build(cat: Catalogue, out_dir: Path) -> dict[str, int]:
+    """Write the index and documents scripts under out_dir; return the number of documents per kind."""
     docs = documents(cat)
     expander = AbbreviationExpander(cat.glossary)
     builder = Builder()
@@ -118,7 +118,10 @@ def build(cat: Catalogue, out_dir: Path) -> int:
     (out_dir / DOCUMENTS_SCRIPT).write_text(
         f"window.MENUKAART_DOCS=JSON.parse({json.dumps(json.dumps(payload, ensure_ascii=False))});\n",
         encoding="utf-8")
-    return len(docs)
+    per_kind: dict[str, int] = {}
+    for doc in docs:
+        per_kind[doc.kind] = per_kind.get(doc.kind, 0) + 1
+    return per_kind
 
 
 class AbbreviationExpander:

@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import facets, redirects, render, search_index
+from . import counts, exports, facets, redirects, render, search_index
+from .changes import compare
 from .catalogue import Catalogue
 from .dutch import LUNR_FILES
 
@@ -31,20 +32,26 @@ class SiteBuildError(Exception):
 @dataclass
 class BuildResult:
     out_dir: Path
-    entry_pages: int
+    entry_pages: dict[str, int]  # kind → entry pages
     pages: int
-    search_documents: int
+    search_documents: dict[str, int]  # kind → documents in the search index
     redirects: int
+    exports: exports.ExportResult
+    counts: list  # counts.count_rows: per kind, content = pages = index = exports
 
 
-def build(cat: Catalogue, out_dir: Path, docs_source: Path = HANDWRITTEN_DOCS) -> BuildResult:
+def build(cat: Catalogue, out_dir: Path, previous: dict | None = None,
+          docs_source: Path = HANDWRITTEN_DOCS) -> BuildResult:
+    """Build the site of one edition; `previous` is the last release's JSON export, if given."""
     out_dir = Path(out_dir).resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-build-", dir=out_dir.parent))
     try:
         docs_dir, site_dir = staging / "docs", staging / "site"
         render.copy_handwritten(docs_source, docs_dir, cat)
-        rendered = render.render_all(cat, docs_dir)
+        exported = exports.write_exports(cat, docs_dir)
+        changes = compare(previous, exports.export_data(cat)) if previous else None
+        rendered = render.render_all(cat, docs_dir, exported, changes)
         vendor = docs_dir / VENDOR_DIR
         vendor.mkdir(parents=True, exist_ok=True)
         for name, path in LUNR_FILES.items():
@@ -53,8 +60,13 @@ def build(cat: Catalogue, out_dir: Path, docs_source: Path = HANDWRITTEN_DOCS) -
         facets.write(cat, docs_dir)
         redirect_pages = redirects.write_redirects(cat, docs_dir)
         _mkdocs_build(docs_dir, site_dir, cat)
+        table = counts.count_rows(cat, rendered.entry_pages_by_kind, documents, exported.rows)
+        mismatches = counts.disagreements(table)
+        if mismatches:
+            raise SiteBuildError(counts.report(table) + "\nDe tellingen kloppen niet:\n" + "\n".join(mismatches))
         _swap_into_place(site_dir, out_dir)
-        return BuildResult(out_dir, rendered.entry_pages, rendered.pages, documents, redirect_pages)
+        return BuildResult(out_dir, rendered.entry_pages_by_kind, rendered.pages, documents, redirect_pages,
+                           exported, table)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -70,6 +82,8 @@ def _mkdocs_build(docs_dir: Path, site_dir: Path, cat: Catalogue) -> None:
             config = load_config(config_file=str(MKDOCS_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir))
             config["extra"]["edition"] = cat.edition
             config["copyright"] = release_line(cat)
+            if cat.edition == "internal":
+                config["nav"].append({"Redactie: te controleren": render.INTERNAL_ONLY_PAGE})
             mkdocs_build(config)
         except (MkDocsException, SystemExit) as error:
             details = "\n".join(warnings) or str(error)

@@ -10,7 +10,9 @@ REPO = TESTS.parent
 FIXTURE_CONTENT = TESTS / "fixtures" / "content"
 
 
-def build(content_dir: Path, out: Path, edition: str = "public", dist: Path | None = None) -> int:
+def build(content_dir: Path, out: Path, edition: str = "public", dist: Path | None = None,
+          previous: Path | None = None) -> int:
     args = ["--content", str(content_dir), "--out", str(out), "--edition", edition]
     args += ["--dist", str(dist)] if dist else ["--no-zip"]
+    args += ["--previous", str(previous)] if previous else []
     return cli.main(args)

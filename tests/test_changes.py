@@ -352,7 +352,7 @@ def test_stale_entries_count_from_the_edition_date_not_today(public):
 
 
 def test_measures_to_check_are_listed_separately(public):
-    cat = reviewed_on(public, "2026-11-23", 12, changes={
+    cat = reviewed_on(public, "2026-11-23", 12, barriers={"adresfraude": "2026-11-01"}, changes={
         "vervolging-smokkel": {"status": "te-controleren", "status_note": "Artikel nagaan."},
         "bibob-toets": {"status": "te-controleren"},
     })
@@ -474,6 +474,7 @@ def test_review_page_lists_stale_entries_and_facts_to_check(full):
 
 
 def test_review_page_when_nothing_is_stale(public):
+    public = reviewed_on(public, "2026-11-23", 12, barriers={"adresfraude": "2026-11-01"})  # the one stale fixture entry
     text = render("review.md.j2", public, stale=review_report(public))
     assert "Alle maatregelen zijn op tijd gecontroleerd." in text
     assert "Alle barrières zijn op tijd gecontroleerd." in text

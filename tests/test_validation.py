@@ -85,6 +85,18 @@ def test_valid_content_reports_counts(content, capsys):
     ("file with the wrong extension",
      lambda c: (c / "measures/bibob-toets.yaml").rename(c / "measures/bibob-toets.yml"),
      r"^measures/bibob-toets\.yml: -: alleen \.yaml-bestanden"),
+    ("former id that is still a current id",
+     lambda c: replace_in(c / "measures/bibob-toets.yaml", "id: bibob-toets", "id: bibob-toets\nformer_ids: [mobiel-toezicht]"),
+     r"^measures/bibob-toets\.yaml:3: former_ids\[0\]: 'mobiel-toezicht' is nog de id van een bestaand item"),
+    ("former id claimed by two entries",
+     lambda c: replace_in(c / "measures/bibob-toets.yaml", "id: bibob-toets", "id: bibob-toets\nformer_ids: [woningsluiting]"),
+     r"^measures/sluiting-woning\.yaml:3: former_ids\[0\]: 'woningsluiting' staat ook als oude id bij 'bibob-toets'"),
+    ("missing edition.yaml",
+     lambda c: (c / "edition.yaml").unlink(),
+     r"^edition\.yaml: -: bestand ontbreekt: edition\.yaml"),
+    ("edition number that is not a number",
+     lambda c: replace_in(c / "edition.yaml", "number: 1", "number: eerste"),
+     r"^edition\.yaml:\d+: number: "),
 ])
 def test_bad_input_is_rejected(content, capsys, name, edit, expected):
     edit(content)

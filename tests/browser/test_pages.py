@@ -21,6 +21,12 @@ PAGE_KINDS = {
     "law": "wetten/wetboek-van-strafrecht.html",
     "menukaart": "maatregelen/index.html",
     "matrix": "barrieremodel.html",
+    "matrix view per partner": "barrieremodel.html?partner=om",
+    "filterable menukaart": "menukaart.html",
+    "filterable menukaart, filtered": "menukaart.html?soort=bestuursrechtelijk,strafrechtelijk&q=woning",
+    "downloads": "downloads.html",
+    "changes": "wijzigingen.html",
+    "editors' review list": "redactie.html",
     "phases": "fases/index.html",
     "partners": "partners/index.html",
     "laws": "wetten/index.html",
@@ -40,6 +46,8 @@ def open_page(watched, site: Path, path: str):
     watched.page.goto(url_of(site / file, "?" + query if query else ""))
     if file == "zoeken.html":
         watched.page.wait_for_function("document.getElementById('search-status').textContent.length > 0")
+    if file == "menukaart.html":
+        watched.page.wait_for_function("document.getElementById('mk-facets').dataset.results !== undefined")
     return watched.page
 
 
@@ -52,6 +60,21 @@ def test_no_wcag_21_aa_violations(watched, fixture_sites, kind):
                            WCAG_21_AA)
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert violations == [], f"{kind}: {violations}"
+
+
+def test_redirect_page_at_a_former_id_is_accessible_and_forwards(watched, fixture_sites, tmp_path):
+    old = fixture_sites["public"] / "maatregelen/woningsluiting.html"
+    page = watched.page
+    # Checked without its refresh, so axe sees the page itself and not the one it forwards to.
+    still = tmp_path / "woningsluiting.html"
+    still.write_text(old.read_text(encoding="utf-8").replace('http-equiv="refresh"', 'data-refresh="off"'), encoding="utf-8")
+    page.goto(url_of(still))
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, preload: false})", WCAG_21_AA)
+    assert [v["id"] for v in result["violations"]] == []
+    page.goto(url_of(old))
+    page.wait_for_url("**/maatregelen/sluiting-woning.html")
+    assert page.text_content("h1") == "Woning sluiten"
 
 
 def test_every_page_loads_without_errors_or_outside_requests(watched, fixture_sites):

@@ -216,11 +216,13 @@
         button.appendChild(el("span", "mk-chip__x", " \u00d7"));
         button.querySelector(".mk-chip__x").setAttribute("aria-hidden", "true");
         button.addEventListener("click", function () {
-          var next = item.nextElementSibling || item.previousElementSibling;
+          // The chips are rebuilt: focus the one now at the same place, or the search field.
+          var position = Array.prototype.indexOf.call(activeList.children, item);
           selected[f].delete(v);
           checkboxes[f][v].checked = false;
           update();
-          var target = next && activeList.contains(next) ? next.querySelector("button") : input;
+          var chips = activeList.querySelectorAll("button");
+          var target = chips.length ? chips[Math.min(position, chips.length - 1)] : input;
           target.focus();
         });
         item.appendChild(button);
