@@ -24,7 +24,12 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--count", type=int, default=5000)
     p.add_argument("--queries", nargs="*", default=["vergunning", "aanvragen woning", "197b", "KMar"])
+    p.add_argument("--site", type=Path, help="measure an already built site (skips generating and building)")
     args = p.parse_args()
+    if args.site:
+        browser_figures(args.site, args.queries)
+        facet_figures(args.site)
+        return 0
     work = Path(tempfile.mkdtemp(prefix="menukaart-bench-"))
     content, site = work / "content", work / "site"
 

@@ -45,6 +45,7 @@
   var unknown = [];
   var shown = [];
   var timer = null;
+  var rememberTimer = null;
 
   function indexOfFacet(key) {
     for (var i = 0; i < facets.length; i++) { if (facets[i].key === key) { return i; } }
@@ -242,7 +243,10 @@
     statusBox.textContent = describe(outcome.result.length);
     root.dataset.filterMs = (performance.now() - started).toFixed(2);
     root.dataset.results = String(outcome.result.length);
-    remember();
+    // The address follows a moment later: the reader sees the results first, and quick
+    // successive clicks update it once.
+    window.clearTimeout(rememberTimer);
+    rememberTimer = window.setTimeout(remember, 0);
   }
 
   /* ---- words: the search index is loaded only when someone types ---- */

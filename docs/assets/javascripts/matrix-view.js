@@ -61,16 +61,15 @@
     cells.forEach(function (cell) {
       var id = cell.dataset.barrier;
       var n = counts[id] || 0;
+      if (n) { covered++; }
       var old = cell.querySelector(".mk-count");
+      var text = n === 0 ? "Witte vlek: geen maatregel" : n === 1 ? "1 maatregel" : n + " maatregelen";
+      var href = n ? filteredLink(id, picks) : null;
+      if (old.textContent === text && old.getAttribute("href") === href) { return; }  // touch only what changed
       var badge = document.createElement(n ? "a" : "span");
       badge.className = "mk-count" + (n ? "" : " mk-count--gap");
-      if (n) {
-        covered++;
-        badge.href = filteredLink(id, picks);
-        badge.textContent = n === 1 ? "1 maatregel" : n + " maatregelen";
-      } else {
-        badge.textContent = "Witte vlek: geen maatregel";
-      }
+      if (href) { badge.href = href; }
+      badge.textContent = text;
       old.replaceWith(badge);
       cell.classList.toggle("mk-matrix__cell--gap", n === 0);
     });
