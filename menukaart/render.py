@@ -56,6 +56,7 @@ OVERVIEWS = {
     "laws.md.j2": "wetten/index.md",
     "glossary.md.j2": "begrippen.md",
     "search.md.j2": "zoeken.md",
+    "print_menukaart.md.j2": "menukaart-afdrukken.md",
 }
 
 

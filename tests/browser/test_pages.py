@@ -20,6 +20,7 @@ PAGE_KINDS = {
     "partner": "partners/riec.html",
     "law": "wetten/wetboek-van-strafrecht.html",
     "menukaart": "maatregelen/index.html",
+    "whole menukaart to print": "menukaart-afdrukken.html",
     "matrix": "barrieremodel.html",
     "matrix view per partner": "barrieremodel.html?partner=om",
     "filterable menukaart": "menukaart.html",
@@ -86,6 +87,8 @@ def test_every_page_loads_without_errors_or_outside_requests(watched, fixture_si
         assert len(pages) > 30
         for path in pages:
             watched.page.goto(url_of(path))
+            if 'name="menukaart-redirect"' in path.read_text(encoding="utf-8"):
+                continue  # forwards at once; test_redirect_page_at_a_former_id_... checks it
             assert watched.page.title(), path
 
 
@@ -100,6 +103,8 @@ def test_links_both_ways_by_clicking(watched, fixture_sites):
     assert page.locator("article a[href='../maatregelen/sluiting-woning.html']").count() == 1
     page.goto(url_of(fixture_sites["public"] / "barrieremodel.html"))
     page.click("article a[href='barrieres/ronselaars.html']")
+    page.wait_for_url("**/barrieres/ronselaars.html")
+    page.wait_for_load_state()
     assert page.locator("article a[href='../maatregelen/illegale-tewerkstelling.html']").count() == 1
 
 
