@@ -17,20 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import EDITIONS
+from .exports import ENTRY_KIND, FORMAT, FORMAT_VERSION, KIND_NAMES, KINDS as EXPORT_KINDS
 from .problems import Problem
 
-FORMAT = "menukaart-mensensmokkel"
-FORMAT_VERSIONS = (1,)
+FORMAT_VERSIONS = (FORMAT_VERSION,)
 
 # Export list → (entry kind for h.link, or None for the glossary; Dutch section label). Page order.
-KINDS = {
-    "measures": ("measure", "Maatregelen"),
-    "barriers": ("barrier", "Barrières"),
-    "phases": ("phase", "Fasen"),
-    "partners": ("partner", "Partners"),
-    "laws": ("law", "Wetten en regels"),
-    "glossary": (None, "Begrippen"),
-}
+KINDS = {kind: (ENTRY_KIND.get(kind), KIND_NAMES[kind][1]) for kind in EXPORT_KINDS}
 
 # Every field of every schema, with the Dutch word readers see. The order here is the
 # order in which changed fields are listed; tests check that no schema field is missing.
