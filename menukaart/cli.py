@@ -74,18 +74,12 @@ def build(content: Path, edition: str, out: Path, dist: Path | None, previous: P
 
     started = time.perf_counter()
     catalogue, problems = load_catalogue(content)
-    previous_data = None
-    if previous is not None:
-        previous_data, previous_problems = load_previous(previous, edition)
+    previous_data, previous_problems = load_previous(previous, edition) if previous else (None, [])
+    if problems or previous_problems:
+        # The previous export's problems first, then the content's (whose report ends with its count).
         for line in previous_problems:
             print(line, file=sys.stderr)
-        if previous_problems and not problems:
-            print(f"{len(previous_problems)} fout(en) gevonden.", file=sys.stderr)
-        if previous_problems:
-            catalogue = None
-    if problems:
-        print(problems.report(), file=sys.stderr)
-    if catalogue is None:
+        print(problems.report() if problems else f"{len(previous_problems)} fout(en) gevonden.", file=sys.stderr)
         print(NOT_BUILT, file=sys.stderr)
         return 1
     validated = time.perf_counter()
