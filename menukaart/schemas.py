@@ -11,10 +11,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
 
+from .problems import shown
 from .sources import SourceFile, dotted
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
@@ -43,15 +43,49 @@ def schema_files() -> list[Path]:
 
 
 @lru_cache(maxsize=None)
-def _registry() -> Registry:
-    resources = [(p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8")))) for p in schema_files()]
-    return Registry().with_resources(resources)
+def _schema(name: str) -> dict:
+    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+_ANNOTATIONS = {"description", "title", "$comment", "examples", "default"}
+
+
+def _inlined(node, file: str):
+    """The schema with every $ref replaced by what it points to.
+
+    Resolving a reference costs more than checking the value it guards; the model's
+    references are plain definitions (no recursion), so they are resolved once here
+    instead of once per value. A $ref beside other rules keeps its meaning (allOf)."""
+    if isinstance(node, list):
+        return [_inlined(item, file) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" not in node:
+        return {key: _inlined(value, file) for key, value in node.items()}
+    target_file, _, pointer = node["$ref"].partition("#")
+    target_file = target_file or file
+    target = _schema(target_file)
+    for part in filter(None, pointer.split("/")):
+        target = target[part]
+    target = _inlined(target, target_file)
+    siblings = {key: _inlined(value, file) for key, value in node.items() if key != "$ref"}
+    if set(siblings) & set(target) - _ANNOTATIONS:
+        return {"allOf": [target, siblings]}
+    return {**target, **siblings}
+
+
+# JSON Schema counts 1.0 as an integer; the model means a whole number written as one
+# ('number: 1.0' would print as "uitgave 1.0").
+_StrictValidator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool)),
+)
 
 
 @lru_cache(maxsize=None)
 def validator(kind: str) -> Draft202012Validator:
-    schema = json.loads((SCHEMA_DIR / SCHEMA_FOR[kind]).read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker())
+    return _StrictValidator(_inlined(_schema(SCHEMA_FOR[kind]), SCHEMA_FOR[kind]), format_checker=FormatChecker())
 
 
 def schema_problems(kind: str, source: SourceFile) -> Iterator[tuple[int, str, str]]:
@@ -60,7 +94,12 @@ def schema_problems(kind: str, source: SourceFile) -> Iterator[tuple[int, str, s
     A misspelt field gives one message ("onbekend veld 'titel'; bedoelt u 'title'?"),
     not a second one saying that 'title' is missing.
     """
-    found = [p for error in validator(kind).iter_errors(source.data) for p in _describe(error, source)]
+    found, seen = [], set()
+    for error in validator(kind).iter_errors(source.data):
+        for line, field_name, message in _describe(error, source):
+            if (line, field_name) not in seen:  # one message per field (a date can fail pattern and format)
+                seen.add((line, field_name))
+                found.append((line, field_name, message))
     suggested = {(line_field[1].rsplit(".", 1)[0] if "." in line_field[1] else "", hint)
                  for line_field, hint in ((p[:2], _suggestion(p[2])) for p in found) if hint}
     for line, field_name, message in found:
@@ -86,11 +125,15 @@ def _describe(error: ValidationError, source: SourceFile) -> Iterator[tuple[int,
         return
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
-        for name in value:
-            if name not in allowed:
+        unknown = [name for name in value if name not in allowed]
+        for n, name in enumerate(unknown):
+            if n < 10 and len(name) <= 40:  # a suggestion costs time; a file of unknown fields needs none
                 hint = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
-                suggestion = f"; bedoelt u '{hint[0]}'?" if hint else f"; toegestaan: {', '.join(allowed)}"
-                yield source.line_of(path + (name,)), dotted(path + (name,)), f"onbekend veld '{name}'{suggestion}"
+            else:
+                hint = []
+            suggestion = f"; bedoelt u '{hint[0]}'?" if hint else f"; toegestaan: {', '.join(allowed)}"
+            yield (source.line_of(path + (name,)), dotted(path + (name,)),
+                   f"onbekend veld '{shown(name, 40)}'{suggestion}")
         return
 
     where = source.line_of(path), dotted(path)
@@ -100,9 +143,12 @@ def _describe(error: ValidationError, source: SourceFile) -> Iterator[tuple[int,
         yield *where, f"moet {wanted} zijn, maar is {_describe_value(value)}"
     elif kind == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
-        yield *where, f"'{value}' is geen toegestane waarde; kies uit: {options}"
+        yield *where, f"{_describe_value(value)} is geen toegestane waarde; kies uit: {options}"
     elif kind == "format" and error.validator_value == "date":
-        yield *where, f"'{value}' is geen bestaande datum (schrijf JJJJ-MM-DD)"
+        if isinstance(value, str) and re.fullmatch(schema.get("pattern", r"\d{4}-\d{2}-\d{2}"), value):
+            yield *where, f"'{shown(value)}' is geen bestaande datum (schrijf JJJJ-MM-DD)"
+        else:  # not even the form of a date: the same message as its pattern gives
+            yield *where, _pattern_message(value, schema)
     elif kind == "pattern":
         yield *where, _pattern_message(value, schema)
     elif kind == "minItems":
@@ -114,23 +160,30 @@ def _describe(error: ValidationError, source: SourceFile) -> Iterator[tuple[int,
         yield *where, f"is te lang: {len(value)} tekens, hoogstens {error.validator_value}"
     elif kind == "uniqueItems":
         yield *where, "bevat dezelfde waarde meer dan eens"
-    else:
-        yield *where, error.message
+    elif kind == "minimum":
+        yield *where, f"moet minstens {error.validator_value} zijn, maar is {_describe_value(value)}"
+    elif kind == "maximum":
+        yield *where, f"mag hoogstens {error.validator_value} zijn, maar is {_describe_value(value)}"
+    else:  # a rule the messages above do not know yet: still Dutch, still one line
+        yield *where, f"voldoet niet aan de regel '{kind}' van het schema"
 
 
 def _pattern_message(value: object, schema: dict) -> str:
     pattern = schema.get("pattern", "")
+    quoted = f"'{shown(value)}'"
     if pattern.startswith("^https?://"):
-        return f"'{value}' is geen webadres; het moet beginnen met http:// of https://"
+        return f"{quoted} is geen webadres; het moet beginnen met http:// of https:// en mag geen spaties bevatten"
     if pattern == "\\S":
         return "mag niet leeg zijn"
     if pattern.startswith("^[a-z0-9]+(-"):
-        return f"'{value}' is geen geldige id: alleen kleine letters, cijfers en koppeltekens (bijv. 'sluiting-woning')"
-    if pattern.startswith("^[0-9]{4}"):
-        return f"'{value}' is geen datum; schrijf JJJJ-MM-DD"
+        return f"{quoted} is geen geldige id: alleen kleine letters, cijfers en koppeltekens (bijv. 'sluiting-woning')"
+    if pattern.startswith("^[A-Za-z"):
+        return f"{quoted} is geen geldige afkorting: gebruik letters, cijfers, spaties en de tekens & / . ' -"
+    if schema.get("format") == "date":
+        return f"{quoted} is geen datum; schrijf JJJJ-MM-DD, met een jaar van 1800 tot 2199"
     if pattern.startswith("^ECLI"):
-        return f"'{value}' is geen geldig ECLI-nummer (bijv. ECLI:NL:RVS:2020:1234)"
-    return f"'{value}' heeft niet de verwachte vorm"
+        return f"{quoted} is geen geldig ECLI-nummer (bijv. ECLI:NL:RVS:2020:1234)"
+    return f"{quoted} heeft niet de verwachte vorm"
 
 
 def _describe_value(value: object) -> str:
@@ -144,4 +197,4 @@ def _describe_value(value: object) -> str:
         return "een lijst"
     if isinstance(value, dict):
         return "een blok met velden"
-    return f"'{value}'"
+    return f"'{shown(value)}'"

@@ -10,8 +10,11 @@ from pathlib import Path
 from .catalogue import Catalogue
 from .problems import Problems
 from .schemas import schema_problems
-from .sources import SourceFile, dotted, read_yaml
+from .content_files import Unreadable, check_regular_file, entry_files, is_inside
+from .sources import MAX_VALUES_ENTRY, MAX_VALUES_LIST, SourceFile, dotted, read_yaml
 
+# Beyond this many schema problems in one file, the check stops looking in that file.
+SCHEMA_PROBLEMS_PER_FILE = 100
 ENTRY_DIRS = {"measure": "measures", "barrier": "barriers"}
 LIST_FILES = {"phases": "phases", "partners": "partners", "laws": "laws", "glossary": "terms"}
 
@@ -20,45 +23,47 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
     root = Path(root)
     problems = Problems(root)
     if not root.is_dir():
-        problems.add(root, 0, "-", "inhoudsmap bestaat niet")
+        problems.add(root, 1, "-", "inhoudsmap bestaat niet")
         return None, problems
 
     lists: dict[str, SourceFile | None] = {}
     for kind in LIST_FILES:
         path = root / f"{kind}.yaml"
-        if not path.is_file():
-            problems.add(path, 0, "-", f"bestand ontbreekt: {kind}.yaml hoort naast measures/ en barriers/")
+        if check_regular_file(path, root) == Unreadable("bestand ontbreekt"):
+            problems.add(path, 1, "-", f"bestand ontbreekt: {kind}.yaml hoort naast measures/ en barriers/")
             lists[kind] = None
             continue
-        lists[kind] = _checked(kind, path, problems)
+        lists[kind] = _checked(kind, path, root, problems, MAX_VALUES_LIST)
 
     entries: dict[str, dict[str, SourceFile]] = {}
     unreadable: dict[str, set[str]] = {"measure": set(), "barrier": set()}  # files already reported
     for kind, folder in ENTRY_DIRS.items():
         entries[kind] = {}
         directory = root / folder
-        if not directory.is_dir():
-            problems.add(directory, 0, "-", f"map {folder}/ ontbreekt")
+        if not directory.is_dir() or not is_inside(directory.resolve(), root.resolve()):
+            problems.add(directory, 1, "-", f"map {folder}/ ontbreekt" if not directory.is_dir()
+                         else f"map {folder}/ is een snelkoppeling naar een plek buiten de inhoudsmap")
             continue
-        for path in sorted(directory.iterdir()):
-            if path.name.startswith(".") or path.is_dir():
+        for found in entry_files(directory, root):
+            path = found.path
+            if found.problem:
+                problems.add(path, 1, "-", found.problem)
+                unreadable[kind].add(path.stem)
                 continue
-            if path.suffix != ".yaml":
-                problems.add(path, 0, "-", "alleen .yaml-bestanden horen in deze map (hernoem .yml naar .yaml)")
-                continue
-            source = _checked(kind, path, problems)
+            source = _checked(kind, path, root, problems, MAX_VALUES_ENTRY)
             if source is None:
                 unreadable[kind].add(path.stem)
-            else:
-                _check_entry_id(source, path, problems)
+            elif _check_entry_id(source, path, problems):
                 entries[kind][path.stem] = source
+            else:  # references to its id are not reported again: one mistake, one message
+                unreadable[kind].update({path.stem, source.data["id"]})
 
     edition_path = root / "edition.yaml"
     release = None
-    if not edition_path.is_file():
-        problems.add(edition_path, 0, "-", "bestand ontbreekt: edition.yaml (nummer en datum van de uitgave)")
+    if check_regular_file(edition_path, root) == Unreadable("bestand ontbreekt"):
+        problems.add(edition_path, 1, "-", "bestand ontbreekt: edition.yaml (nummer en datum van de uitgave)")
     else:
-        edition_source = _checked("edition", edition_path, problems)
+        edition_source = _checked("edition", edition_path, root, problems, MAX_VALUES_ENTRY)
         release = edition_source.data if edition_source else None
 
     tables = {kind: _table(kind, src, problems) for kind, src in lists.items() if kind != "glossary"}
@@ -84,20 +89,26 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
     return catalogue, problems
 
 
-def _checked(kind: str, path: Path, problems: Problems) -> SourceFile | None:
-    source = read_yaml(path, problems)
+def _checked(kind: str, path: Path, root: Path, problems: Problems, max_values: int) -> SourceFile | None:
+    source = read_yaml(path, root, problems, max_values)
     if source is None:
         return None
-    found = list(schema_problems(kind, source))
-    for line, field_name, message in found:
+    found = 0
+    for line, field_name, message in schema_problems(kind, source):
+        found += 1
+        if found > SCHEMA_PROBLEMS_PER_FILE:  # a file of thousands of mistakes: stop looking
+            problems.mark_incomplete(path)
+            break
         problems.add(path, line, field_name, message)
     return None if found else source
 
 
-def _check_entry_id(source: SourceFile, path: Path, problems: Problems) -> None:
-    if source.data.get("id") != path.stem:
-        problems.add(path, source.line_of(("id",)), "id",
-                     f"id '{source.data.get('id')}' moet gelijk zijn aan de bestandsnaam '{path.stem}'")
+def _check_entry_id(source: SourceFile, path: Path, problems: Problems) -> bool:
+    if source.data["id"] == path.stem:
+        return True
+    problems.add(path, source.line_of(("id",)), "id",
+                 f"id '{source.data['id']}' moet gelijk zijn aan de bestandsnaam '{path.stem}'")
+    return False
 
 
 def _table(kind: str, source: SourceFile | None, problems: Problems) -> dict[str, dict]:
@@ -172,23 +183,38 @@ def _check_references(parts: dict, entries: dict, lists: dict, unreadable: dict,
             check(source, ("partners", i), pid, "partner")
 
 
-def _check_former_ids(parts: dict, entries: dict, lists: dict, problems: Problems) -> None:
-    """An old id keeps a redirect page, so it may not be a current id or be claimed twice."""
-    located = []  # (table, entry id, source, path to the field)
+# An entry's page is <folder>/<id>.html, and <folder>/index.html is the folder's overview
+# page, so no entry (nor a redirect at a former id) may take that name.
+RESERVED_IDS = frozenset({"index"})
+
+
+def _located_ids(entries: dict, lists: dict):
+    """(table, entry id, source, path to the id, path to former_ids) of every entry."""
     for kind, table in (("measure", "measures"), ("barrier", "barriers")):
         for entry_id, source in entries[kind].items():
-            located.append((table, entry_id, source, ("former_ids",)))
+            yield table, entry_id, source, ("id",), ("former_ids",)
     for kind in ("phases", "partners", "laws"):
         source = lists.get(kind)
         if source is not None:
             for i, item in enumerate(source.data[LIST_FILES[kind]]):
-                located.append((kind, item["id"], source, (LIST_FILES[kind], i, "former_ids")))
+                yield kind, item["id"], source, (LIST_FILES[kind], i, "id"), (LIST_FILES[kind], i, "former_ids")
+
+
+def _check_former_ids(parts: dict, entries: dict, lists: dict, problems: Problems) -> None:
+    """An old id keeps a redirect page, so it may not be a current id or be claimed twice;
+    no id, old or current, may take the name of a folder's overview page."""
     claimed: dict[tuple[str, str], str] = {}
-    for table, entry_id, source, field_path in located:
+    for table, entry_id, source, id_path, field_path in _located_ids(entries, lists):
+        if entry_id in RESERVED_IDS:
+            problems.add(source.path, source.line_of(id_path), dotted(id_path),
+                         f"'{entry_id}' kan geen id zijn: zo heet de overzichtspagina van de map; kies een andere id")
         item = parts[table].get(entry_id, {})
         for j, old in enumerate(item.get("former_ids", [])):
             where = (*field_path, j)
-            if old in parts[table]:
+            if old in RESERVED_IDS:
+                problems.add(source.path, source.line_of(where), dotted(where),
+                             f"'{old}' kan geen oude id zijn: zo heet de overzichtspagina van de map")
+            elif old in parts[table]:
                 problems.add(source.path, source.line_of(where), dotted(where),
                              f"'{old}' is nog de id van een bestaand item; een oude id moet vrij zijn")
             elif (table, old) in claimed:
