@@ -18,9 +18,13 @@ from pathlib import Path
 
 from .catalogue import EDITIONS
 from .exports import ENTRY_KIND, FORMAT, FORMAT_VERSION, KIND_NAMES, KINDS as EXPORT_KINDS
+from .content_files import Unreadable, read_bytes
 from .problems import Problem
 
 FORMAT_VERSIONS = (FORMAT_VERSION,)
+# Kinds whose records carry `visibility` (public or internal).
+VISIBLE_KINDS = ("measures", "barriers")
+MAX_EXPORT_BYTES = 200 * 1024 * 1024  # an export of 5,000 measures is about 20 MB
 
 # Export list → (entry kind for h.link, or None for the glossary; Dutch section label). Page order.
 KINDS = {kind: (ENTRY_KIND.get(kind), KIND_NAMES[kind][1]) for kind in EXPORT_KINDS}
@@ -167,14 +171,13 @@ def load_previous(path: Path, edition: str) -> tuple[dict | None, list[str]]:
     def fail(message: str, line: int = 0, field_name: str = "-") -> tuple[None, list[str]]:
         return None, [str(Problem(name, line, field_name, message))]
 
-    if not path.exists():
-        return fail("vorige export bestaat niet; geef het pad naar het JSON-bestand van de vorige uitgave")
-    if path.is_dir():
-        return fail("dit is een map; geef het JSON-bestand van de vorige uitgave")
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return fail(f"vorige export is niet te lezen: {error.strerror or error}")
+    raw = read_bytes(path, limit=MAX_EXPORT_BYTES)
+    if isinstance(raw, Unreadable):
+        if raw.message == "bestand ontbreekt":
+            return fail("vorige export bestaat niet; geef het pad naar het JSON-bestand van de vorige uitgave")
+        if raw.message.startswith("is een map"):
+            return fail("dit is een map; geef het JSON-bestand van de vorige uitgave")
+        return fail(f"vorige export: {raw.message}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -186,6 +189,8 @@ def load_previous(path: Path, edition: str) -> tuple[dict | None, list[str]]:
         return fail(f"geen geldige JSON (kolom {error.colno}): {error.msg}", error.lineno)
     except RecursionError:
         return fail("geen bruikbare JSON: te diep genest")
+    except ValueError as error:  # e.g. a number of thousands of digits
+        return fail(f"geen bruikbare JSON: {' '.join(str(error).split())}")
 
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return fail(f"dit is geen export van de menukaart (veld 'format' is niet '{FORMAT}')", 0, "format")
@@ -200,11 +205,18 @@ def load_previous(path: Path, edition: str) -> tuple[dict | None, list[str]]:
     if problems:
         return None, problems
 
-    previous_kind = data["edition"]["kind"]
-    if previous_kind == "internal" and edition != "internal":
-        return fail("de vorige export is van de interne editie; een openbare editie mag daar niet mee worden "
-                    "vergeleken, want dan komen interne items op de openbare site. Gebruik de export van de "
-                    "vorige openbare editie.", 0, "edition.kind")
+    if edition != "internal":
+        # Judge every record, not only the flag: an internal export whose flag was edited
+        # to "public" would put internal titles on the public change page.
+        previous_kind = data["edition"]["kind"]
+        internal = [f"{kind}[{i}]" for kind in VISIBLE_KINDS for i, item in enumerate(data[kind])
+                    if item.get("visibility") != "public"]
+        if previous_kind == "internal" or internal:
+            where = "edition.kind" if previous_kind == "internal" else f"{internal[0]}.visibility"
+            also = f" ({len(internal)} items zijn niet openbaar, het eerste is {internal[0]})" if internal else ""
+            return fail("de vorige export bevat interne informatie" + also + "; een openbare editie mag daar niet "
+                        "mee worden vergeleken, want dan komen interne items op de openbare site. Gebruik de export "
+                        "van de vorige openbare editie.", 0, where)
     return data, []
 
 

@@ -224,7 +224,7 @@ def test_load_previous_reads_an_export(tmp_path, public):
 
 def test_load_previous_missing_file(tmp_path):
     path = tmp_path / "bestaat-niet.json"
-    assert load_previous(path, "public") == (None, [f"{path.as_posix()}: -: vorige export bestaat niet; geef het "
+    assert load_previous(path, "public") == (None, [f"{path.as_posix()}:1: -: vorige export bestaat niet; geef het "
                                                     "pad naar het JSON-bestand van de vorige uitgave"])
     data, problems = load_previous(tmp_path, "public")
     assert data is None and "is een map" in problems[0]
@@ -254,7 +254,7 @@ def test_load_previous_refuses_other_files(tmp_path, content, expected):
     path = write(tmp_path, content)
     data, problems = load_previous(path, "public")
     assert data is None and len(problems) == 1
-    assert problems[0].startswith(f"{path.as_posix()}: {expected}")
+    assert problems[0].startswith(f"{path.as_posix()}:1: {expected}")
 
 
 def test_load_previous_names_every_missing_or_broken_part(tmp_path, public):
@@ -270,12 +270,12 @@ def test_load_previous_names_every_missing_or_broken_part(tmp_path, public):
     assert loaded is None
     p = path.as_posix()
     assert problems == [
-        f"{p}: edition.date: ontbreekt of is geen datum JJJJ-MM-DD",
-        f"{p}: measures[1]: is geen object",
-        f"{p}: barriers[0].id: ontbreekt of is geen tekst",
-        f"{p}: phases[{len(data['phases']) - 1}].id: '{data['phases'][0]['id']}' komt twee keer voor",
-        f"{p}: laws: lijst ontbreekt",
-        f"{p}: glossary: lijst ontbreekt",
+        f"{p}:1: edition.date: ontbreekt of is geen datum JJJJ-MM-DD",
+        f"{p}:1: measures[1]: is geen object",
+        f"{p}:1: barriers[0].id: ontbreekt of is geen tekst",
+        f"{p}:1: phases[{len(data['phases']) - 1}].id: '{data['phases'][0]['id']}' komt twee keer voor",
+        f"{p}:1: laws: lijst ontbreekt",
+        f"{p}:1: glossary: lijst ontbreekt",
     ]
 
 
@@ -283,11 +283,30 @@ def test_internal_export_is_refused_for_a_public_build(tmp_path, full):
     path = write(tmp_path, export(full.for_edition("internal")))
     data, problems = load_previous(path, "public")
     assert data is None
-    assert len(problems) == 1 and problems[0].startswith(f"{path.as_posix()}: edition.kind: de vorige export is van "
-                                                         "de interne editie")
+    assert len(problems) == 1 and problems[0].startswith(f"{path.as_posix()}:1: edition.kind: de vorige export bevat "
+                                                         "interne informatie (")
     assert "interne items op de openbare site" in problems[0]
     assert load_previous(path, "internal")[1] == []
     assert load_previous(write(tmp_path, export(full.for_edition("public"))), "internal")[1] == []
+
+
+def test_internal_records_are_refused_even_when_the_flag_says_public(tmp_path, full):
+    """Every record is judged, not the edition flag: an internal export edited to say 'public'."""
+    data = export(full.for_edition("internal"))
+    data["edition"]["kind"] = "public"
+    first = next(i for i, m in enumerate(data["measures"]) if m["visibility"] == "internal")
+    internal = sum(r["visibility"] == "internal" for kind in ("measures", "barriers") for r in data[kind])
+    path = write(tmp_path, data)
+    loaded, problems = load_previous(path, "public")
+    assert loaded is None
+    assert problems == [f"{path.as_posix()}:1: measures[{first}].visibility: de vorige export bevat interne informatie "
+                        f"({internal} items zijn niet openbaar, het eerste is measures[{first}]); een openbare editie "
+                        "mag daar niet mee worden vergeleken, want dan komen interne items op de openbare site. "
+                        "Gebruik de export van de vorige openbare editie."]
+    # A record without its visibility is not taken for public either.
+    data = export(full.for_edition("public"))
+    del data["barriers"][0]["visibility"]
+    assert "barriers[0].visibility" in load_previous(write(tmp_path, data), "public")[1][0]
 
 
 # --- review ----------------------------------------------------------------------------------------
