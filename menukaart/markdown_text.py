@@ -11,7 +11,9 @@ import re
 
 from markupsafe import Markup
 
-_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_[]{}#|<>&"}
+# Every character that Markdown or its extensions read as markup; '!' because a line
+# starting with '!!!' opens an admonition box.
+_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_[]{}#|<>&!"}
 _TABLE = str.maketrans(_SPECIAL)
 _LEADING_MARKER = re.compile(r"^(\d+)([.)])")
 

@@ -205,7 +205,10 @@ class Abbreviations:
         self.meaning = {}
         for term in glossary:
             if term.get("abbreviation"):
-                self.meaning.setdefault(term["abbreviation"], " ".join(term["term"].split()))
+                # The meaning becomes a title attribute: '&' is written as '&amp;', so that a term
+                # typed as '&lt;b&gt;' shows exactly that (the serializer keeps entities as they are).
+                meaning = " ".join(term["term"].split()).replace("&", "&amp;")
+                self.meaning.setdefault(term["abbreviation"], meaning)
         names = sorted(self.meaning, key=len, reverse=True)
         self.pattern = re.compile(r"(?<![\w&#])(" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else None
 
