@@ -18,14 +18,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
 from .catalogue import CATEGORY_LABELS, STATUS_LABELS, Catalogue
 from .paths import page_url
 from .schemas import schema_files
+from .xlsx import Sheet, write_xlsx
 
 FORMAT = "menukaart-mensensmokkel"
 FORMAT_VERSION = 1
@@ -146,7 +142,7 @@ def write_exports(cat: Catalogue, docs_dir: Path) -> ExportResult:
         add(path, f"{KIND_NAMES[kind][1]}, één per regel", "csv")
 
     xlsx_path = out / f"{base}.xlsx"
-    result.rows["xlsx"] = _write_xlsx(xlsx_path, tables)
+    result.rows["xlsx"] = _write_xlsx(xlsx_path, tables, cat)
     add(xlsx_path, "Alles in één Excel-bestand, elke soort op een eigen tabblad", "xlsx")
 
     (out / "schema").mkdir(exist_ok=True)
@@ -336,38 +332,19 @@ def _write_csv(path: Path, columns: list[Column], rows: list[list[str]]) -> int:
     return count
 
 
-def _write_xlsx(path: Path, tables: dict[str, tuple[list[Column], list[list[str]]]]) -> dict[str, int]:
-    wb = Workbook(write_only=True)
-    counts = {}
-    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+def _write_xlsx(path: Path, tables: dict[str, tuple[list[Column], list[list[str]]]], cat: Catalogue) -> dict[str, int]:
+    sheets = []
     for kind in KINDS:
         columns, rows = tables[kind]
-        ws = wb.create_sheet(KIND_NAMES[kind][1])
-        ws.freeze_panes = "A2"
-        for n, column in enumerate(columns, 1):
-            ws.column_dimensions[get_column_letter(n)].width = column.width
-        template = _text_cell(ws, "")
-        template.font, template.alignment = bold, wrap
-        header_style = template._style
-        template = _text_cell(ws, "")
-        template.alignment = wrap
-        cell_style = template._style
-        ws.append([_text_cell(ws, c.header, header_style) for c in columns])
-        counts[kind] = 0
-        for row in rows:
-            ws.append([_text_cell(ws, value, cell_style) if value else None for value in row])
-            counts[kind] += 1
-    wb.save(path)
-    return counts
+        sheets.append(Sheet(KIND_NAMES[kind][1], [c.width for c in columns], [c.header for c in columns],
+                            [[_excel_cell(value) for value in row] for row in rows]))
+    write_xlsx(path, sheets, "Menukaart mensensmokkel", (cat.release or {}).get("date"))
+    return {kind: len(tables[kind][1]) for kind in KINDS}
 
 
-def _text_cell(ws, value: str, style=None) -> Cell:
-    """A cell that holds text, whatever it starts with (openpyxl would make '=…' a formula)."""
+def _excel_cell(value: str) -> str:
+    """A cell's text, shortened to what Excel shows in one cell."""
     if len(value) > EXCEL_CELL_LIMIT:
         note = " … (ingekort; zie het CSV- of JSON-bestand)"
         value = value[:EXCEL_CELL_LIMIT - len(note)] + note
-    cell = Cell(ws, row=1, column=1, value=value)
-    cell.data_type = "s"
-    if style is not None:
-        cell._style = style
-    return cell
+    return value

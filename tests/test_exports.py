@@ -285,11 +285,28 @@ def test_csv_guard_follows_owasp():
 
 
 def test_excel_cell_limit(tmp_path):
-    wb = openpyxl.Workbook(write_only=True)
-    ws = wb.create_sheet("x")
-    cell = exports._text_cell(ws, "a" * 40_000)
-    assert len(cell.value) == exports.EXCEL_CELL_LIMIT and cell.value.endswith("(ingekort; zie het CSV- of JSON-bestand)")
-    assert exports._text_cell(ws, "kort").value == "kort"
+    cell = exports._excel_cell("a" * 40_000)
+    assert len(cell) == 32_767 and cell.endswith("(ingekort; zie het CSV- of JSON-bestand)")
+    assert exports._excel_cell("kort") == "kort"
+
+
+def test_xlsx_reads_back_as_the_sheets_written(tmp_path):
+    """The workbook opens in a spreadsheet library: names, widths, a bold frozen header, text cells."""
+    from menukaart.xlsx import Sheet, column_letter, write_xlsx
+    assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == ["A", "Z", "AA", "AB", "ZZ", "AAA"]
+    rows = [["=1+1", " spatie ", "regel 1\nregel 2"], ["<b>&amp;</b>", "", "Barrière"]]
+    write_xlsx(tmp_path / "t.xlsx", [Sheet("Maatregelen", [10, 20, 30], ["a", "b", "c"], rows),
+                                     Sheet("Begrippen", [5], ["x"], [])], "Titel", "2026-11-23")
+    wb = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    assert wb.sheetnames == ["Maatregelen", "Begrippen"]
+    ws = wb["Maatregelen"]
+    assert [[c.value for c in r] for r in ws.iter_rows()] == [
+        ["a", "b", "c"], ["=1+1", " spatie ", "regel 1\nregel 2"], ["<b>&amp;</b>", None, "Barrière"]]
+    assert all(c.data_type == "s" for r in ws.iter_rows() for c in r if c.value is not None)
+    assert ws["A1"].font.b and not ws["A2"].font.b and ws["A2"].alignment.wrap_text
+    assert ws.freeze_panes == "A2"
+    assert [ws.column_dimensions[c].width for c in "ABC"] == [10, 20, 30]
+    assert wb.properties.created.isoformat().startswith("2026-11-23")
 
 
 def test_kind_labels_cover_every_kind():
