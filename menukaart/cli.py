@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-import time
 from pathlib import Path
 
 from .catalogue import EDITIONS
+from .problems import one_line, shown
 from .validate import load_catalogue
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -47,8 +48,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as error:
-        print(f"fout: {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
+        print(f"fout: {one_line(error.strerror or str(error))} ({one_line(str(error.filename or ''))})", file=sys.stderr)
         return 1
+    except Exception as error:  # a bug, not bad content: still one line, and a way to see more
+        if os.environ.get("MENUKAART_DEBUG"):
+            raise
+        print(f"interne fout ({type(error).__name__}: {shown(error, 200)}); meld dit aan de beheerders, "
+              "met MENUKAART_DEBUG=1 ziet u de details", file=sys.stderr)
+        return 2
 
 
 def check(content: Path) -> int:
@@ -62,53 +69,13 @@ def check(content: Path) -> int:
     return 0
 
 
-NOT_BUILT = "De site is niet gebouwd; de vorige versie is ongewijzigd."
-
-
 def build(content: Path, edition: str, out: Path, dist: Path | None, previous: Path | None = None) -> int:
     """Validate, then build; on any problem the previous site stays as it was."""
-    from . import counts
-    from .changes import load_previous
-    from .package import write_zip
-    from .site_build import SiteBuildError, build as build_site
+    from .build import run
 
-    started = time.perf_counter()
-    catalogue, problems = load_catalogue(content)
-    previous_data, previous_problems = load_previous(previous, edition) if previous else (None, [])
-    if problems or previous_problems:
-        # The previous export's problems first, then the content's (whose report ends with its count).
-        for line in previous_problems:
-            print(line, file=sys.stderr)
-        print(problems.report() if problems else f"{len(previous_problems)} fout(en) gevonden.", file=sys.stderr)
-        print(NOT_BUILT, file=sys.stderr)
-        return 1
-    validated = time.perf_counter()
-    if previous_data and previous_data["edition"]["number"] >= catalogue.release["number"]:
-        print(f"Let op: de vorige export is uitgave {previous_data['edition']['number']}, deze uitgave heeft "
-              f"nummer {catalogue.release['number']}. Verhoog 'number' in edition.yaml.", file=sys.stderr)
-    edition_catalogue = catalogue.for_edition(edition)
-    try:
-        result = build_site(edition_catalogue, out, previous_data)
-    except SiteBuildError as error:
-        print(f"De sitegenerator weigerde de pagina's:\n{error}", file=sys.stderr)
-        print(NOT_BUILT, file=sys.stderr)
-        return 1
-    built = time.perf_counter()
-    zip_path = write_zip(result.out_dir, dist, edition) if dist else None
-    done = time.perf_counter()
-
-    c = edition_catalogue
-    print(f"Editie: {edition}")
-    print(f"Inhoud: {len(c.measures)} maatregelen, {len(c.barriers)} barrières, {len(c.phases)} fasen, "
-          f"{len(c.partners)} partners, {len(c.laws)} wetten = {c.entry_count} items")
-    print(f"Pagina's: {sum(result.entry_pages.values())} itempagina's, {result.pages} gegenereerde pagina's in totaal, "
-          f"{result.redirects} doorverwijzingen van oude ids")
-    print(f"Zoekindex: {sum(result.search_documents.values())} documenten")
-    print(counts.report(result.counts))
-    print("Tellingen kloppen: inhoud = pagina's = zoekindex = elke export.")
-    print(f"Site: {result.out_dir}")
-    if zip_path:
-        print(f"Offline zip: {zip_path}")
-    print(f"Tijd: controle {validated - started:.1f} s, site {built - validated:.1f} s, "
-          f"zip {done - built:.1f} s, totaal {done - started:.1f} s")
-    return 0
+    outcome = run(content, edition, out, dist, previous)
+    for line in outcome.warnings + outcome.problems:
+        print(line, file=sys.stderr)
+    for line in outcome.summary:
+        print(line)
+    return 0 if outcome.ok else 1

@@ -1,61 +1,117 @@
 """Live preview for editors: serve the site on localhost and rebuild when content changes.
 
 Watching is done by polling modification times (once a second): no extra dependency,
-and it behaves the same on every file system. A page in the browser reloads itself
-after a successful rebuild; after a failed one the errors are printed and the last
-good site stays up.
+and it behaves the same on every file system. The preview survives every failed
+build: it keeps serving the last good site, and every page shows the problems in a
+banner at the top until they are fixed. A page reloads itself after a good build.
 """
 from __future__ import annotations
 
 import functools
+import html
 import http.server
+import json
+import re
 import threading
 import time
 from pathlib import Path
 
+from . import build
+from .problems import shown
 from .site_build import HANDWRITTEN_DOCS, MKDOCS_CONFIG, REPO_ROOT
 
 WATCHED_SUFFIXES = {".yaml", ".md", ".j2", ".json", ".css", ".js", ".html", ".yml"}
-RELOAD_SCRIPT = b"""<script>
+STATUS_PATH = "/__build"
+BANNER_HEADING = "Laatste bouw mislukt; u ziet de vorige versie."
+BANNER_STYLE = ("position:sticky;top:0;z-index:10;background:#fff4f0;color:#1f1f1f;border-bottom:3px solid #a3340f;"
+                "padding:.6rem 1rem;font:14px/1.4 sans-serif;white-space:pre-wrap")
+
+# Polls the preview's status: reloads after a new good build, shows or hides the problems.
+RELOAD_SCRIPT = """<script>
 (function () {
-  var seen = null;
+  var seen = %(build)s;
+  function banner(problems) {
+    var box = document.getElementById("mk-preview-problems");
+    if (!problems.length) { if (box) { box.remove(); } return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "mk-preview-problems";
+      box.setAttribute("role", "alert");
+      box.style.cssText = %(style)s;
+      document.body.insertBefore(box, document.body.firstChild);
+    }
+    box.textContent = %(heading)s + "\\n" + problems.join("\\n");
+  }
   setInterval(function () {
-    fetch("/__build").then(function (r) { return r.text(); }).then(function (id) {
-      if (seen !== null && id !== seen) { location.reload(); }
-      seen = id;
+    fetch("%(status)s").then(function (r) { return r.json(); }).then(function (state) {
+      if (state.build !== seen) { location.reload(); return; }
+      banner(state.problems);
     }).catch(function () {});
   }, 1000);
 })();
 </script>"""
 
 
-def serve(content: Path, edition: str, port: int, out: Path | None) -> int:
-    from . import cli
+class PreviewState:
+    """The last build's number and problems, shared by the watcher and the request handler."""
 
-    out = out or REPO_ROOT / ".preview"
-    state = {"build": str(time.time())}
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.build = 0  # number of the last good build; pages reload when it changes
+        self.problems: list[str] = []
 
-    def rebuild() -> None:
+    def snapshot(self) -> tuple[int, list[str]]:
+        with self.lock:
+            return self.build, list(self.problems)
+
+    def record(self, ok: bool, problems: list[str]) -> None:
+        with self.lock:
+            if ok:
+                self.build += 1
+            self.problems = problems
+
+
+class Preview:
+    """Builds into the preview folder and remembers the outcome for the pages."""
+
+    def __init__(self, content: Path, edition: str, out: Path):
+        self.content, self.edition, self.out = Path(content), edition, Path(out)
+        self.state = PreviewState()
+
+    def rebuild(self) -> None:
         print(time.strftime("%H:%M:%S"), "bouwen...", flush=True)
-        if cli.build(content, edition, out, dist=None) == 0:
-            state["build"] = str(time.time())
+        try:
+            outcome = build.run(self.content, self.edition, self.out, dist=None)
+            ok, problems = outcome.ok, outcome.problems
+        except Exception as error:  # the preview must outlive any failure of one build
+            ok, problems = False, [f"interne fout bij het bouwen ({type(error).__name__}: {shown(error, 200)})"]
+        for line in problems:
+            print(line, flush=True)
+        if ok:
+            print(time.strftime("%H:%M:%S"), "klaar", flush=True)
+        self.state.record(ok, problems)
 
-    rebuild()
-    handler = functools.partial(_PreviewHandler, state=state, directory=str(out))
+    def watched(self) -> list[Path]:
+        return [self.content, HANDWRITTEN_DOCS, REPO_ROOT / "menukaart" / "templates", REPO_ROOT / "schema",
+                REPO_ROOT / "overrides", MKDOCS_CONFIG]
+
+
+def serve(content: Path, edition: str, port: int, out: Path | None) -> int:
+    preview = Preview(content, edition, out or REPO_ROOT / ".preview")
+    preview.rebuild()
+    handler = functools.partial(PreviewHandler, state=preview.state, directory=str(preview.out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Voorbeeld op http://127.0.0.1:{port}/ (stoppen met Ctrl+C)", flush=True)
 
-    roots = [Path(content), HANDWRITTEN_DOCS, REPO_ROOT / "menukaart" / "templates", REPO_ROOT / "schema",
-             REPO_ROOT / "overrides", MKDOCS_CONFIG]
-    snapshot = _snapshot(roots, out)
+    snapshot = _snapshot(preview.watched(), preview.out)
     try:
         while True:
             time.sleep(1)
-            current = _snapshot(roots, out)
+            current = _snapshot(preview.watched(), preview.out)
             if current != snapshot:
                 snapshot = current
-                rebuild()
+                preview.rebuild()
     finally:
         server.shutdown()
 
@@ -63,11 +119,14 @@ def serve(content: Path, edition: str, port: int, out: Path | None) -> int:
 def _snapshot(roots: list[Path], ignore: Path) -> dict[Path, float]:
     files: dict[Path, float] = {}
     for root in roots:
-        paths = [root] if root.is_file() else root.rglob("*") if root.is_dir() else []
-        for path in paths:
-            if path.suffix in WATCHED_SUFFIXES and path.is_file() and not _inside(path, ignore) \
-                    and not any(part.startswith(".") for part in path.relative_to(root).parts):
-                files[path] = path.stat().st_mtime
+        try:
+            paths = [root] if root.is_file() else root.rglob("*") if root.is_dir() else []
+            for path in paths:
+                if path.suffix in WATCHED_SUFFIXES and not _inside(path, ignore) \
+                        and not any(part.startswith(".") for part in path.relative_to(root).parts):
+                    files[path] = path.stat().st_mtime
+        except OSError:  # a file saved or removed while we looked: the next look sees it
+            continue
     return files
 
 
@@ -79,22 +138,39 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
-    def __init__(self, *args, state: dict, **kwargs):
+NO_SITE_YET = """<!doctype html><html lang="nl"><head><meta charset="utf-8">
+<title>Nog geen voorbeeld</title></head><body><h1>Nog geen voorbeeld</h1>
+<p>De eerste bouw is mislukt. Los de problemen hierboven op; de pagina ververst vanzelf.</p></body></html>"""
+
+
+class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, state: PreviewState, **kwargs):
         self.state = state
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:
-        if self.path == "/__build":
-            body = self.state["build"].encode()
-            self._send(body, "text/plain")
+        try:
+            self._get()
+        except ValueError:  # e.g. %00 in the path: not a file name
+            self.send_error(400, "Ongeldig verzoek")
+
+    def do_HEAD(self) -> None:
+        try:
+            super().do_HEAD()
+        except ValueError:
+            self.send_error(400, "Ongeldig verzoek")
+
+    def _get(self) -> None:
+        number, problems = self.state.snapshot()
+        if self.path.split("?", 1)[0] == STATUS_PATH:
+            self._send(json.dumps({"build": number, "problems": problems}).encode(), "application/json")
             return
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if path.suffix == ".html" and path.is_file():
-            html = path.read_bytes().replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1)
-            self._send(html, "text/html; charset=utf-8")
+        if path.suffix == ".html" and path.is_file() or not Path(self.directory).is_dir():
+            page = path.read_text(encoding="utf-8") if path.is_file() else NO_SITE_YET
+            self._send(_with_preview(page, number, problems).encode("utf-8"), "text/html; charset=utf-8")
             return
         super().do_GET()
 
@@ -108,3 +184,14 @@ class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args) -> None:  # keep the terminal for build output
         pass
+
+
+def _with_preview(page: str, number: int, problems: list[str]) -> str:
+    """The page with the reload script, and the problems banner already in place (no flash)."""
+    script = RELOAD_SCRIPT % {"build": number, "status": STATUS_PATH, "style": json.dumps(BANNER_STYLE),
+                              "heading": json.dumps(BANNER_HEADING)}
+    if problems:
+        text = html.escape(BANNER_HEADING + "\n" + "\n".join(problems))
+        banner = f'<div id="mk-preview-problems" role="alert" style="{BANNER_STYLE}">{text}</div>'
+        page = re.sub(r"<body[^>]*>", lambda m: m.group() + banner, page, count=1)
+    return page.replace("</body>", script + "</body>", 1) if "</body>" in page else page + script

@@ -2,10 +2,12 @@
 
 This is the only module that knows about MkDocs. The site is built next to the
 output folder and swapped in only when the build succeeded, so a failed build
-leaves the last good site untouched.
+leaves the last good site untouched (the caller holds the folder's lock, see
+output_folder).
 """
 from __future__ import annotations
 
+import calendar
 import logging
 import os
 import shutil
@@ -15,9 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import counts, exports, facets, redirects, render, search_index
+from .archive import fixed_time
 from .changes import compare
 from .catalogue import Catalogue
 from .dutch import LUNR_FILES
+from .output_folder import staging_prefix, swap_into_place
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_CONFIG = REPO_ROOT / "mkdocs.yml"
@@ -45,7 +49,7 @@ def build(cat: Catalogue, out_dir: Path, previous: dict | None = None,
     """Build the site of one edition; `previous` is the last release's JSON export, if given."""
     out_dir = Path(out_dir).resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-build-", dir=out_dir.parent))
+    staging = Path(tempfile.mkdtemp(prefix=staging_prefix(out_dir), dir=out_dir.parent))
     try:
         docs_dir, site_dir = staging / "docs", staging / "site"
         render.copy_handwritten(docs_source, docs_dir, cat)
@@ -64,7 +68,7 @@ def build(cat: Catalogue, out_dir: Path, previous: dict | None = None,
         mismatches = counts.disagreements(table)
         if mismatches:
             raise SiteBuildError(counts.report(table) + "\nDe tellingen kloppen niet:\n" + "\n".join(mismatches))
-        _swap_into_place(site_dir, out_dir)
+        swap_into_place(site_dir, out_dir)
         return BuildResult(out_dir, rendered.entry_pages_by_kind, rendered.pages, documents, redirect_pages,
                            exported, table)
     finally:
@@ -77,7 +81,7 @@ def _mkdocs_build(docs_dir: Path, site_dir: Path, cat: Catalogue) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    with _collected_warnings() as warnings:
+    with _collected_warnings() as warnings, _build_time(cat):
         try:
             config = load_config(config_file=str(MKDOCS_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir))
             config["extra"]["edition"] = cat.edition
@@ -94,6 +98,21 @@ def release_line(cat: Catalogue) -> str:
     """Footer line on every page: which release and which edition the reader holds."""
     edition = "interne editie" if cat.edition == "internal" else "openbare editie"
     return f"Menukaart mensensmokkel, uitgave {cat.release['number']} van {render.date_nl(cat.release['date'])} ({edition})"
+
+
+@contextmanager
+def _build_time(cat: Catalogue):
+    """MkDocs stamps the build date into the sitemap; the release date makes it the same every build."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    year, month, day, hour, minute, second = fixed_time((cat.release or {}).get("date"))
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm((year, month, day, hour, minute, second)))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 @contextmanager
@@ -117,14 +136,3 @@ def _collected_warnings():
         logger.removeHandler(handler)
         logger.setLevel(previous[0])
         logger.propagate = previous[1]
-
-
-def _swap_into_place(new_site: Path, out_dir: Path) -> None:
-    old = None
-    if out_dir.exists():
-        old = out_dir.with_name(f".{out_dir.name}-old-{os.getpid()}")
-        shutil.rmtree(old, ignore_errors=True)
-        out_dir.rename(old)
-    new_site.rename(out_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

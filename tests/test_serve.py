@@ -1,12 +1,18 @@
-"""The live preview rebuilds when a YAML file changes, and keeps the last good site on errors."""
+"""The live preview rebuilds when content changes, survives every failed build, keeps the
+last good site and shows the problems on every page until they are fixed."""
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
+import pytest
+
+from menukaart import build, serve
 from tests.support import REPO
 
 
@@ -17,11 +23,12 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
+    with urllib.request.urlopen(url, timeout=10) as response:
         return response.read().decode("utf-8")
 
 
-def wait_for(condition, seconds: float = 30.0):
+def wait_for(condition, seconds: float = 120.0):
+    """Wait for a state (a rebuild on a loaded machine may take long; only a broken preview times out)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -30,32 +37,88 @@ def wait_for(condition, seconds: float = 30.0):
                 return value
         except OSError:
             pass
-        time.sleep(0.3)
+        time.sleep(0.2)
     raise AssertionError("timed out")
 
 
-def test_serve_rebuilds_on_yaml_change(content, tmp_path):
+@pytest.fixture
+def preview(content, tmp_path):
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, str(REPO / "build_site.py"), "serve", "--content", str(content),
          "--out", str(tmp_path / "preview"), "--port", str(port)],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
     try:
-        page = f"http://127.0.0.1:{port}/maatregelen/sluiting-woning.html"
-        first = wait_for(lambda: fetch(page))
-        assert "<h1 id=\"woning-sluiten\">Woning sluiten</h1>" in first
-        assert 'fetch("/__build")' in first  # the page reloads itself after a rebuild
-
-        measure = content / "measures/sluiting-woning.yaml"
-        measure.write_text(measure.read_text(encoding="utf-8").replace("title: Woning sluiten", "title: Pand dicht"),
-                           encoding="utf-8")
-        wait_for(lambda: "Pand dicht</h1>" in fetch(page))
-
-        measure.write_text(measure.read_text(encoding="utf-8").replace("title: Pand dicht", "titel: Kapot"),
-                           encoding="utf-8")
-        time.sleep(3)
-        assert "Pand dicht</h1>" in fetch(page)  # the last good site stays up
+        yield base
     finally:
         server.terminate()
-        output = server.communicate(timeout=10)[0]
-    assert "titel: onbekend veld 'titel'; bedoelt u 'title'?" in output
+        server.communicate(timeout=30)
+
+
+def status(base: str) -> dict:
+    return json.loads(fetch(base + serve.STATUS_PATH))
+
+
+def test_serve_rebuilds_keeps_the_last_good_site_and_shows_problems(preview, content):
+    page = preview + "/maatregelen/sluiting-woning.html"
+    first = wait_for(lambda: fetch(page))
+    assert "<h1 id=\"woning-sluiten\">Woning sluiten</h1>" in first
+    assert serve.STATUS_PATH in first  # the page polls the preview and reloads itself
+    build_number = wait_for(lambda: status(preview))["build"]
+
+    measure = content / "measures/sluiting-woning.yaml"
+    measure.write_text(measure.read_text(encoding="utf-8").replace("title: Woning sluiten", "title: Pand dicht"),
+                       encoding="utf-8")
+    wait_for(lambda: status(preview)["build"] > build_number)
+    assert "Pand dicht</h1>" in fetch(page)
+    build_number = status(preview)["build"]
+
+    good = measure.read_text(encoding="utf-8")
+    measure.write_text(good.replace("category: bestuursrechtelijk", "category: <b>kapot</b>"), encoding="utf-8")
+    problems = wait_for(lambda: status(preview)["problems"])
+    assert problems[0].startswith("measures/sluiting-woning.yaml:6: category: '<b>kapot</b>' is geen toegestane waarde")
+    assert status(preview)["build"] == build_number  # no new build: the pages do not reload
+    html = fetch(page)
+    assert "Pand dicht</h1>" in html  # the last good site stays up
+    banner = html.split('id="mk-preview-problems"', 1)[1].split("</div>", 1)[0]  # on every page, as text
+    assert "&lt;b&gt;kapot&lt;/b&gt;" in banner and "<b>" not in banner
+    assert 'id="mk-preview-problems"' in fetch(preview + "/index.html")
+
+    measure.write_text(good.replace("title: Pand dicht", "title: Weer goed"), encoding="utf-8")
+    wait_for(lambda: status(preview)["build"] > build_number)
+    assert status(preview)["problems"] == []
+    html = fetch(page)
+    assert "Weer goed</h1>" in html and 'id="mk-preview-problems"' not in html
+
+
+def test_bad_requests_get_400_and_the_preview_keeps_serving(preview):
+    wait_for(lambda: fetch(preview + "/index.html"))
+    for path in ("/%00", "/maatregelen/%00.html"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            fetch(preview + path)
+        assert refused.value.code == 400
+    assert "Menukaart mensensmokkel" in fetch(preview + "/index.html")
+
+
+def test_a_build_that_crashes_is_a_problem_shown_not_the_end_of_the_preview(content, tmp_path, monkeypatch, capsys):
+    preview = serve.Preview(content, "public", tmp_path / "preview")
+    preview.rebuild()
+    assert preview.state.snapshot() == (1, [])
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("boem\nop twee regels")
+    monkeypatch.setattr(build, "run", crash)
+    preview.rebuild()
+    assert preview.state.snapshot() == (1, ["interne fout bij het bouwen (RuntimeError: boem<U+000A>op twee regels)"])
+    assert (tmp_path / "preview/index.html").is_file()  # the last good site
+
+
+def test_first_build_failing_still_serves_a_page_with_the_problems(content, tmp_path):
+    (content / "edition.yaml").unlink()
+    preview = serve.Preview(content, "public", tmp_path / "preview")
+    preview.rebuild()
+    number, problems = preview.state.snapshot()
+    assert number == 0 and problems[0] == "edition.yaml:1: -: bestand ontbreekt: edition.yaml (nummer en datum van de uitgave)"
+    html = serve._with_preview(serve.NO_SITE_YET, number, problems)
+    assert "Nog geen voorbeeld" in html and "edition.yaml:1: -: bestand ontbreekt" in html
