@@ -37,3 +37,19 @@ def real_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("real") / "site"
     assert build(REPO, out, "internal") == 0
     return out
+
+
+@pytest.fixture(scope="session")
+def payload_sites(tmp_path_factory) -> dict[str, Path]:
+    """The test catalogue with payloads in every text field (tests/hostile/payloads.py): it must
+    pass the check and build, in both editions, with the zip."""
+    from menukaart import cli
+    from tests.hostile.payloads import payload_content
+    root = tmp_path_factory.mktemp("payload")
+    content = payload_content(root / "content", FIXTURE_CONTENT)
+    assert cli.main(["--check", "--content", str(content)]) == 0
+    sites = {}
+    for edition in ("public", "internal"):
+        assert build(content, root / edition, edition, dist=root / "dist") == 0
+        sites[edition] = root / edition
+    return sites

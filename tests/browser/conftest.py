@@ -5,6 +5,7 @@ error fails the test.
 """
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -59,6 +60,18 @@ def watched(browser):
 
 def url_of(path: Path, query: str = "") -> str:
     return path.resolve().as_uri() + query
+
+
+_REFRESH = re.compile(r'http-equiv="refresh" content="0; url=([^"]+)"')
+
+
+def open_settled(page, path: Path) -> None:
+    """Open a built page; a redirect page (former id) is followed until its target has loaded,
+    so that its refresh cannot interrupt the next navigation."""
+    page.goto(url_of(path))
+    forward = _REFRESH.search(path.read_text(encoding="utf-8"))
+    if forward and 'name="menukaart-redirect"' in path.read_text(encoding="utf-8"):
+        page.wait_for_url(url_of(path.parent / forward.group(1)), wait_until="load")
 
 
 @pytest.fixture(scope="session")
