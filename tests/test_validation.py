@@ -94,6 +94,9 @@ def test_valid_content_reports_counts(content, capsys):
     ("missing edition.yaml",
      lambda c: (c / "edition.yaml").unlink(),
      r"^edition\.yaml: -: bestand ontbreekt: edition\.yaml"),
+    ("in preparation without the date its status was checked",
+     lambda c: replace_in(c / "measures/illegale-tewerkstelling.yaml", "status_checked: 2026-10-01\n", ""),
+     r"^measures/illegale-tewerkstelling\.yaml:12: status_checked: verplicht veld ontbreekt$"),
     ("edition number that is not a number",
      lambda c: replace_in(c / "edition.yaml", "number: 1", "number: eerste"),
      r"^edition\.yaml:\d+: number: "),
@@ -105,6 +108,27 @@ def test_bad_input_is_rejected(content, capsys, name, edit, expected):
     assert any(re.search(expected, line) for line in err), f"{name}: {err}"
     assert re.fullmatch(r"\d+ (fout|fouten) gevonden\.", err[-1])
     assert not any("Traceback" in line for line in err)
+
+
+def test_in_preparation_needs_status_checked_with_exactly_one_message(content, capsys):
+    replace_in(content / "measures/illegale-tewerkstelling.yaml", "status_checked: 2026-10-01\n", "")
+    status, err = check(content, capsys)
+    assert status == 1
+    assert err == ["measures/illegale-tewerkstelling.yaml:12: status_checked: verplicht veld ontbreekt",
+                   "1 fout gevonden."]
+
+
+def test_status_checked_is_optional_outside_preparation(content, capsys):
+    replace_in(content / "measures/vervolging-smokkel.yaml", "status_checked: 2026-05-01\n", "")
+    assert check(content, capsys)[0] == 0
+
+
+def test_misspelt_status_checked_gives_one_message(content, capsys):
+    replace_in(content / "measures/illegale-tewerkstelling.yaml", "status_checked:", "status_checkd:")
+    status, err = check(content, capsys)
+    assert status == 1
+    assert err == ["measures/illegale-tewerkstelling.yaml:14: status_checkd: onbekend veld 'status_checkd'; "
+                   "bedoelt u 'status_checked'?", "1 fout gevonden."]
 
 
 def test_every_problem_is_reported_in_one_run(content, capsys):
