@@ -61,6 +61,7 @@ FIELD_LABELS = {
     "related": "verwante maatregelen",
     "status": "status",
     "status_date": "statusdatum",
+    "status_checked": "status nagegaan op",
     "status_note": "toelichting bij de status",
     "url": "webadres",
     "keywords": "zoekwoorden",

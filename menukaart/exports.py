@@ -232,6 +232,7 @@ def _columns(cat: Catalogue, kind: str) -> list[Column]:
             Column("doel", 50, lambda i, r: r.get("aim")),
             Column("status", 18, lambda i, r: STATUS_LABELS[r["status"]]),
             Column("status sinds", 13, lambda i, r: r.get("status_date")),
+            Column("status nagegaan op", 13, lambda i, r: r.get("status_checked")),
             Column("toelichting status", 40, lambda i, r: r.get("status_note")),
             Column("voorwaarden", 60, lambda i, r: _lines(r.get("conditions", []))),
             Column("werkwijze", 60, lambda i, r: _lines(f"{n}. {s}" for n, s in enumerate(r.get("procedure", []), 1))),

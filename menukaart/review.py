@@ -1,4 +1,5 @@
-"""Entries the editors should check again: an old review date, or a fact still to check.
+"""Entries the editors should check again: an old review date, a fact still to check, or a
+status (such as the stage of a bill) that was last checked too long ago.
 
 Ages are counted from the edition's date in edition.yaml, never from today, so the
 same content always builds the same site.
@@ -31,6 +32,21 @@ class CheckEntry:
 
 
 @dataclass(frozen=True)
+class StatusCheckEntry:
+    """A measure whose status was last checked too long ago, or (in preparation) never."""
+    id: str
+    title: str
+    status: str  # in-werking, in-voorbereiding or te-controleren
+    status_checked: str | None  # YYYY-MM-DD, or None when the date is missing
+    months: int | None  # whole calendar months from `status_checked` to the edition date
+
+
+# A status that depends on a bill or other legislation moves faster than the rest of an entry:
+# it is listed once its last check is more than this many months older than the edition.
+STATUS_CHECK_MONTHS = 3
+
+
+@dataclass(frozen=True)
 class ReviewReport:
     """Everything the page "Redactie: te controleren" shows (template context `stale`)."""
     edition_date: str  # YYYY-MM-DD
@@ -38,6 +54,9 @@ class ReviewReport:
     limit: str  # YYYY-MM-DD: reviewed before this date → stale; on it → not stale
     stale: tuple[StaleEntry, ...]  # measures and barriers, oldest first
     to_check: tuple[CheckEntry, ...]  # by title
+    status_months: int = STATUS_CHECK_MONTHS
+    status_limit: str = ""  # YYYY-MM-DD: status checked before this date → listed
+    status_checks: tuple[StatusCheckEntry, ...] = ()  # missing dates first, then oldest first
 
     @property
     def measures(self) -> tuple[StaleEntry, ...]:
@@ -90,11 +109,37 @@ def to_check(cat: Catalogue) -> list[CheckEntry]:
     return sorted(found, key=lambda e: (e.title.casefold(), e.id))
 
 
+def status_limit(cat: Catalogue) -> date:
+    return months_before(date.fromisoformat(_release(cat)["date"]), STATUS_CHECK_MONTHS)
+
+
+def status_checks(cat: Catalogue) -> list[StatusCheckEntry]:
+    """Measures whose status_checked lies more than STATUS_CHECK_MONTHS before the edition date.
+
+    Counted from the edition date, never from today. A measure in preparation without a
+    status_checked (which the schema refuses) is listed first, so that it cannot go unseen.
+    """
+    edition_date = date.fromisoformat(_release(cat)["date"])
+    limit = status_limit(cat)
+    found = []
+    for mid, m in cat.measures.items():
+        checked = m.get("status_checked")
+        if checked is None:
+            if m["status"] == "in-voorbereiding":
+                found.append(StatusCheckEntry(mid, m["title"], m["status"], None, None))
+        elif date.fromisoformat(checked) < limit:
+            found.append(StatusCheckEntry(mid, m["title"], m["status"], checked,
+                                          months_between(date.fromisoformat(checked), edition_date)))
+    return sorted(found, key=lambda e: (e.status_checked is not None, e.status_checked or "",
+                                        e.title.casefold(), e.id))
+
+
 def review_report(cat: Catalogue) -> ReviewReport:
     release = _release(cat)
     return ReviewReport(edition_date=release["date"], interval_months=release["review_interval_months"],
                         limit=review_limit(cat).isoformat(), stale=tuple(stale_entries(cat)),
-                        to_check=tuple(to_check(cat)))
+                        to_check=tuple(to_check(cat)), status_limit=status_limit(cat).isoformat(),
+                        status_checks=tuple(status_checks(cat)))
 
 
 def _release(cat: Catalogue) -> dict:

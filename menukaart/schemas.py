@@ -94,9 +94,10 @@ def schema_problems(kind: str, source: SourceFile) -> Iterator[tuple[int, str, s
     A misspelt field gives one message ("onbekend veld 'titel'; bedoelt u 'title'?"),
     not a second one saying that 'title' is missing.
     """
+    check = validator(kind)
     found, seen = [], set()
-    for error in validator(kind).iter_errors(source.data):
-        for line, field_name, message in _describe(error, source):
+    for error in check.iter_errors(source.data):
+        for line, field_name, message in _describe(error, source, check.schema):
             if (line, field_name) not in seen:  # one message per field (a date can fail pattern and format)
                 seen.add((line, field_name))
                 found.append((line, field_name, message))
@@ -114,14 +115,15 @@ def _suggestion(message: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _describe(error: ValidationError, source: SourceFile) -> Iterator[tuple[int, str, str]]:
+def _describe(error: ValidationError, source: SourceFile, root: dict) -> Iterator[tuple[int, str, str]]:
     path = tuple(error.absolute_path)
     kind, value, schema = error.validator, error.instance, error.schema
 
     if kind == "required":
+        line = source.line_of(_condition_path(error, root, path) or path)
         for name in error.validator_value:
             if isinstance(value, dict) and name not in value:
-                yield source.line_of(path), dotted(path + (name,)), MISSING
+                yield line, dotted(path + (name,)), MISSING
         return
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
@@ -166,6 +168,23 @@ def _describe(error: ValidationError, source: SourceFile) -> Iterator[tuple[int,
         yield *where, f"mag hoogstens {error.validator_value} zijn, maar is {_describe_value(value)}"
     else:  # a rule the messages above do not know yet: still Dutch, still one line
         yield *where, f"voldoet niet aan de regel '{kind}' van het schema"
+
+
+def _condition_path(error: ValidationError, root: dict, path: tuple) -> tuple | None:
+    """For a field required by an `if`/`then` rule: the path of the field that the `if` tests.
+
+    "status_checked" is required when "status" is "in-voorbereiding"; the message then points
+    at the line of `status`, where the reason is, rather than at the top of the file.
+    """
+    schema_path = list(error.absolute_schema_path)
+    if "then" not in schema_path:
+        return None
+    rule = root
+    for step in schema_path[:schema_path.index("then")]:
+        rule = rule[step]
+    present = [name for name in rule.get("if", {}).get("properties", {})
+               if isinstance(error.instance, dict) and name in error.instance]
+    return path + (present[0],) if present else None
 
 
 def _pattern_message(value: object, schema: dict) -> str:

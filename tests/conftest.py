@@ -47,8 +47,12 @@ def payload_sites(tmp_path_factory) -> dict[str, Path]:
     from tests.hostile.payloads import payload_content
     root = tmp_path_factory.mktemp("payload")
     content = payload_content(root / "content", FIXTURE_CONTENT)
+    import yaml
+    from tests.hostile.payloads import PAYLOADS
+    titles = [yaml.safe_load(p.read_text(encoding="utf-8"))["title"] for p in (content / "measures").glob("*.yaml")]
+    assert titles and all(any(payload in title for payload in PAYLOADS) for title in titles)  # the filler filled
     assert cli.main(["--check", "--content", str(content)]) == 0
-    sites = {}
+    sites = {"content": content}
     for edition in ("public", "internal"):
         assert build(content, root / edition, edition, dist=root / "dist") == 0
         sites[edition] = root / edition

@@ -132,3 +132,17 @@ def test_editions_differ_exactly_by_the_internal_entries(catalogue, tmp_path):
     index = (sites["public"] / "assets/search/documents.js").read_text(encoding="utf-8")
     for page in internal:
         assert page not in index
+
+
+# A status that depends on a bill: the word, a Kamerstuk, or a parliamentary number such as 36 414.
+BILL = re.compile(r"wetsvoorstel|kamerstuk|\b\d{2} \d{3}\b|\b3\d{4}\b", re.IGNORECASE)
+
+
+def test_every_status_that_depends_on_a_bill_says_when_it_was_checked(catalogue):
+    unchecked = []
+    for mid, m in catalogue.measures.items():
+        depends_on_a_bill = m["status"] == "in-voorbereiding" or BILL.search(m.get("status_note", ""))
+        if depends_on_a_bill and not m.get("status_checked"):
+            unchecked.append(mid)
+    assert unchecked == []
+

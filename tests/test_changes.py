@@ -13,7 +13,8 @@ from menukaart import changes, review
 from menukaart.changes import (ChangedEntry, EditionInfo, EntryRef, FieldChange, FormerEntry, KindChanges,
                                RenamedEntry, compare, load_previous)
 from menukaart.render import Helpers, environment
-from menukaart.review import CheckEntry, StaleEntry, months_before, months_between, review_report, stale_entries
+from menukaart.review import (CheckEntry, StaleEntry, StatusCheckEntry, months_before, months_between, review_report,
+                              stale_entries, status_checks)
 from menukaart.validate import load_catalogue
 from tests.support import FIXTURE_CONTENT, REPO
 
@@ -383,6 +384,35 @@ def test_measures_to_check_are_listed_separately(public):
     )
 
 
+def test_status_checks_older_than_three_months_are_listed_oldest_first(public):
+    # Fixture: vervolging-smokkel checked 2026-05-01 (old), illegale-tewerkstelling 2026-10-01 (recent).
+    cat = reviewed_on(public, "2026-11-23", 12)
+    report = review_report(cat)
+    assert (report.status_months, report.status_limit) == (3, "2026-08-23")
+    assert report.status_checks == (
+        StatusCheckEntry("vervolging-smokkel", "Vervolging van smokkelaars", "in-werking", "2026-05-01", 6),)
+    older = reviewed_on(public, "2026-11-23", 12, changes={
+        "illegale-tewerkstelling": {"status_checked": "2026-08-22"},  # one day before the limit: listed
+        "bibob-toets": {"status_checked": "2026-08-23"},  # exactly on the limit: not listed
+    })
+    assert [(e.id, e.months) for e in status_checks(older)] == [("vervolging-smokkel", 6),
+                                                                ("illegale-tewerkstelling", 3)]
+
+
+def test_status_checks_count_from_the_edition_date_not_today(public):
+    assert status_checks(reviewed_on(public, "2026-06-01", 12)) == []
+    assert [e.id for e in status_checks(reviewed_on(public, "2027-06-01", 12))] == [
+        "vervolging-smokkel", "illegale-tewerkstelling"]
+
+
+def test_measure_in_preparation_without_status_check_is_listed_first(public):
+    measures = {k: dict(m) for k, m in public.measures.items()}
+    del measures["illegale-tewerkstelling"]["status_checked"]
+    cat = replace(reviewed_on(public, "2026-11-23", 12), measures=measures)
+    assert status_checks(cat)[0] == StatusCheckEntry(
+        "illegale-tewerkstelling", "Werkgevers van gesmokkelde werknemers aanpakken", "in-voorbereiding", None, None)
+
+
 def test_review_needs_an_edition(public):
     with pytest.raises(ValueError, match="edition.yaml"):
         stale_entries(replace(public, release=None, links=None))
@@ -487,15 +517,28 @@ def test_review_page_lists_stale_entries_and_facts_to_check(full):
     to_check = section(text, "Feiten die nog gecontroleerd moeten worden")
     assert "- [Vervolging van smokkelaars](maatregelen/vervolging-smokkel.md) (laatst gecontroleerd " \
            "1 november 2026): &#60;script&#62;" in to_check
+    status = section(text, "Status opnieuw nagaan")
+    assert "vóór 23 augustus 2026 was: meer dan 3 maanden vóór de datum van deze uitgave" in status
+    assert ("| [Vervolging van smokkelaars](maatregelen/vervolging-smokkel.md) | Nog te controleren "
+            "| 1 mei 2026 | 6 maanden |") in status
+    assert "illegale-tewerkstelling" not in status  # checked 1 October 2026: recent enough
     html = html_of(text)
     assert "<script" not in html and 'href="javascript' not in html
-    assert html.count("<table>") == 2
+    assert html.count("<table>") == 3
+
+
+def test_review_page_says_when_every_status_is_recent(public):
+    cat = reviewed_on(public, "2026-11-23", 12, changes={"vervolging-smokkel": {"status_checked": "2026-11-01"}})
+    text = render("review.md.j2", cat, stale=review_report(cat))
+    assert "Bij alle maatregelen is de status op tijd nagegaan." in section(text, "Status opnieuw nagaan")
 
 
 def test_review_page_when_nothing_is_stale(public):
-    public = reviewed_on(public, "2026-11-23", 12, barriers={"adresfraude": "2026-11-01"})  # the one stale fixture entry
+    public = reviewed_on(public, "2026-11-23", 12, barriers={"adresfraude": "2026-11-01"},  # the stale fixture entry
+                         changes={"vervolging-smokkel": {"status_checked": "2026-11-01"}})  # and the old status check
     text = render("review.md.j2", public, stale=review_report(public))
     assert "Alle maatregelen zijn op tijd gecontroleerd." in text
     assert "Alle barrières zijn op tijd gecontroleerd." in text
     assert 'Er zijn geen maatregelen met de status "Nog te controleren".' in text
+    assert "Bij alle maatregelen is de status op tijd nagegaan." in text
     assert "<table>" not in html_of(text)

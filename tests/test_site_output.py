@@ -62,6 +62,38 @@ def test_menukaart_groups_measures_by_category(fixture_sites):
     assert "sluiting-woning.html" in sections[0] and "vervolging-smokkel.html" in sections[1]
 
 
+def status_row(html: str) -> str:
+    """The text of a measure card's Status row."""
+    cell = re.search(r"<td>Status</td>\s*<td>(.*?)</td>", html, re.S).group(1)
+    return unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+
+
+def test_status_row_says_what_its_dates_are(fixture_sites):
+    site = fixture_sites["public"]
+    preparing = status_row(article(page(site, "maatregelen/illegale-tewerkstelling.html")))
+    assert preparing == "In voorbereiding, verwacht per 1 januari 2027; stand van zaken op 1 oktober 2026"
+    in_force = status_row(article(page(site, "maatregelen/vervolging-smokkel.html")))
+    assert in_force == "In werking; stand van zaken op 1 mei 2026"
+    assert status_row(article(page(site, "maatregelen/sluiting-woning.html"))) == "In werking"
+    for html_page in site.rglob("*.html"):
+        assert "sinds of per" not in html_page.read_text(encoding="utf-8"), html_page
+
+
+def test_status_text_for_every_status_and_date():
+    from menukaart.render import environment
+    macro = environment().from_string("{% import '_macros.j2' as m %}{{ m.status_text(e) }}")
+    def text(**e):
+        return macro.render(e=e)
+    assert text(status="in-werking", status_date="2023-07-01") == "In werking sinds 1 juli 2023"
+    assert text(status="in-voorbereiding", status_date="2027-01-01", status_checked="2026-12-02") == \
+        "In voorbereiding, verwacht per 1 januari 2027; stand van zaken op 2 december 2026"
+    assert text(status="in-voorbereiding", status_checked="2026-12-02") == \
+        "In voorbereiding; stand van zaken op 2 december 2026"
+    assert text(status="te-controleren", status_date="2016-07-01") == \
+        "Nog te controleren (datum nog niet bevestigd: 1 juli 2016)"
+    assert text(status="te-controleren") == "Nog te controleren"
+
+
 def test_abbreviations_are_explained_where_they_appear(fixture_sites):
     html = article(page(fixture_sites["public"], "maatregelen/vervolging-smokkel.html"))
     assert '<abbr title="Openbaar Ministerie">OM</abbr>' in html

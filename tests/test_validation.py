@@ -35,6 +35,27 @@ def test_valid_content_reports_counts(content, capsys):
 # tests/test_hostile_input.py.
 
 
+def test_in_preparation_needs_status_checked_with_exactly_one_message(content, capsys):
+    replace_in(content / "measures/illegale-tewerkstelling.yaml", "status_checked: 2026-10-01\n", "")
+    status, err = check(content, capsys)
+    assert status == 1
+    assert err == ["measures/illegale-tewerkstelling.yaml:12: status_checked: verplicht veld ontbreekt",
+                   "1 fout gevonden."]
+
+
+def test_status_checked_is_optional_outside_preparation(content, capsys):
+    replace_in(content / "measures/vervolging-smokkel.yaml", "status_checked: 2026-05-01\n", "")
+    assert check(content, capsys)[0] == 0
+
+
+def test_misspelt_status_checked_gives_one_message(content, capsys):
+    replace_in(content / "measures/illegale-tewerkstelling.yaml", "status_checked:", "status_checkd:")
+    status, err = check(content, capsys)
+    assert status == 1
+    assert err == ["measures/illegale-tewerkstelling.yaml:14: status_checkd: onbekend veld 'status_checkd'; "
+                   "bedoelt u 'status_checked'?", "1 fout gevonden."]
+
+
 def test_every_problem_is_reported_in_one_run(content, capsys):
     replace_in(content / "measures/bibob-toets.yaml", "title: Integriteitstoets", "titel: Integriteitstoets")
     replace_in(content / "measures/sluiting-woning.yaml", "category: bestuursrechtelijk", "category: bestuurlijk")

@@ -155,6 +155,9 @@ CASES = [
          ("measures/sluiting-woning.yaml:3: former_ids[0]: 'woningsluiting' staat ook als oude id bij 'bibob-toets'",)),
     Case("missing edition.yaml", unlink("edition.yaml"),
          ("edition.yaml:1: -: bestand ontbreekt: edition.yaml (nummer en datum van de uitgave)",)),
+    Case("in preparation without the date its status was checked",
+         edit("status_checked: 2026-10-01\n", "", "measures/illegale-tewerkstelling.yaml"),
+         ("measures/illegale-tewerkstelling.yaml:12: status_checked: verplicht veld ontbreekt",)),
     Case("edition number that is not a number", edit("number: 1", "number: eerste", "edition.yaml"),
          ("edition.yaml:3: number: moet een geheel getal zijn, maar is 'eerste'",)),
 

@@ -66,10 +66,10 @@ def _is_text(schema: dict) -> bool:
 
 def _fill(value, schema: dict, filler: _Filler):
     """The value with every text in it replaced by payloads, following the schema."""
-    if "allOf" in schema:
-        merged: dict = {}
+    if "allOf" in schema:  # a $ref beside other rules, or if/then rules beside the properties
+        merged = {key: value for key, value in schema.items() if key != "allOf"}
         for part in schema["allOf"]:
-            merged.update(part)
+            merged.update({key: value for key, value in part.items() if key not in merged})
         schema = merged
     if isinstance(value, dict):
         properties = schema.get("properties", {})
