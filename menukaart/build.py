@@ -16,6 +16,7 @@ from . import counts
 from .changes import load_previous
 from .output_folder import locked, tidy
 from .package import write_zip
+from .problems import count_line
 from .site_build import SiteBuildError, build as build_site
 from .validate import load_catalogue
 
@@ -46,9 +47,8 @@ def _run(content: Path, edition: str, out: Path, dist: Path | None, previous: Pa
     catalogue, problems = load_catalogue(content)
     previous_data, previous_problems = load_previous(previous, edition) if previous else (None, [])
     if problems or previous_problems:
-        # The previous export's problems first, then the content's (whose report ends with its count).
-        lines = [*previous_problems]
-        lines += problems.report().split("\n") if problems else [f"{len(previous_problems)} fout(en) gevonden."]
+        # The previous export's problems first, then the content's, then how many in all.
+        lines = [*previous_problems, *problems.lines(), count_line(len(previous_problems) + len(problems))]
         return BuildOutcome(False, problems=[*lines, NOT_BUILT])
     validated = time.perf_counter()
 

@@ -52,7 +52,7 @@ class Catalogue:
         barriers = {k: v for k, v in self.barriers.items() if v["visibility"] == "public"}
         measures = {
             k: {**m, "barriers": [b for b in m["barriers"] if b in barriers],
-                "related": [r for r in m.get("related", []) if r in measures]}
+                **({"related": [r for r in m["related"] if r in measures]} if "related" in m else {})}
             for k, m in measures.items()
         }
         return replace(self, measures=measures, barriers=barriers, edition=edition, links=None)

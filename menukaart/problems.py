@@ -109,7 +109,9 @@ class Problems:
         return lines
 
     def report(self) -> str:
-        lines = self.lines()
-        count = len(self)
-        lines.append(f"{count} fout gevonden." if count == 1 else f"{count} fouten gevonden.")
-        return "\n".join(lines)
+        return "\n".join([*self.lines(), count_line(len(self))])
+
+
+def count_line(count: int) -> str:
+    """The last line of a report: how many problems were found."""
+    return f"{count} fout gevonden." if count == 1 else f"{count} fouten gevonden."

@@ -43,6 +43,7 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
         if not directory.is_dir() or not is_inside(directory.resolve(), root.resolve()):
             problems.add(directory, 1, "-", f"map {folder}/ ontbreekt" if not directory.is_dir()
                          else f"map {folder}/ is een snelkoppeling naar een plek buiten de inhoudsmap")
+            unreadable[kind] = _EveryId()
             continue
         for found in entry_files(directory, root):
             path = found.path
@@ -87,6 +88,13 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
         release=release,
     )
     return catalogue, problems
+
+
+class _EveryId(set):
+    """Every id: the folder itself is missing, so a reference into it is not reported again."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
 
 
 def _checked(kind: str, path: Path, root: Path, problems: Problems, max_values: int) -> SourceFile | None:
