@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from menukaart.catalogue import CATEGORY_LABELS
-from menukaart.validate import load_catalogue
-from tests.support import FIXTURE_CONTENT, REPO
+from tests.support import REPO
 
 PRINT_PAGE = "menukaart-afdrukken.html"
 
@@ -23,14 +21,32 @@ def text(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
+# The menukaart's order, written out: category (bestuursrechtelijk, strafrechtelijk, fiscaal,
+# privaat-publiek, informatie, internationaal), then title.
+PUBLIC_ORDER = ["bibob-toets", "sluiting-woning", "vervolging-smokkel", "illegale-tewerkstelling", "grensmelding",
+                "mobiel-toezicht"]
+INTERNAL_ORDER = PUBLIC_ORDER + ["zwaluw-werkwijze"]  # "Zwaluwstaart-werkwijze", after "Controles in ..."
+
+
 def expected_order(edition: str) -> list[str]:
-    """Measure ids as the menukaart orders them: category in CATEGORY_LABELS order, then title."""
-    catalogue, problems = load_catalogue(FIXTURE_CONTENT)
-    assert not problems
-    measures = catalogue.for_edition(edition).measures
-    categories = list(CATEGORY_LABELS)
-    return sorted(measures, key=lambda mid: (categories.index(measures[mid]["category"]),
-                                             measures[mid]["title"].lower()))
+    return PUBLIC_ORDER if edition == "public" else INTERNAL_ORDER
+
+
+# What the fixture's sluiting-woning.yaml says, as a reader sees it below the title: its own
+# page and its section of the print page must both show exactly this.
+SLUITING_WONING_TEXT = (
+    "De burgemeester sluit een woning die als safehouse dient. Kenmerk Gegevens Soort maatregel Bestuursrechtelijk "
+    "Bevoegd Gemeente : burgemeester Wettelijke grondslag Gemeentewet , artikel 174a Status In werking Fasen van de "
+    "keten Verblijf en identiteit Doel Het netwerk verliest zijn onderdak. Wanneer inzetten Er is een ernstige "
+    "verstoring van de openbare orde. Werkwijze Waarschuwen. Sluiten. Let op Gebruik toezicht niet voor "
+    "strafrechtelijk onderzoek. Wettelijke grondslag Gemeentewet , artikel 174a ( officiële tekst ) "
+    "Rechtsbescherming Bezwaar en beroep. Barrières die deze maatregel opwerpt Barrières tegen safehouses (fase: "
+    "Verblijf en identiteit ) Adresfraude in de basisregistratie (fase: Verblijf en identiteit ) Partners "
+    "Regionaal Informatie- en Expertisecentrum ( RIEC ) Verwante maatregelen Integriteitstoets Bronnen Testbron "
+    "Laatst gecontroleerd: 1 november 2026")
+SLUITING_WONING_SECTIONS = ["Doel", "Wanneer inzetten", "Werkwijze", "Let op", "Wettelijke grondslag",
+                            "Rechtsbescherming", "Barrières die deze maatregel opwerpt", "Partners",
+                            "Verwante maatregelen", "Bronnen"]
 
 
 def measures_on_print_page(site: Path) -> list[str]:
@@ -71,7 +87,7 @@ def test_print_page_says_which_edition_and_warns_in_the_internal_one(fixture_sit
 def test_categories_start_new_printed_pages_and_the_contents_link_to_every_measure(fixture_sites):
     html = article(fixture_sites["public"], PRINT_PAGE)
     categories = re.findall(r'<h2 class="mk-print-category" id="soort-([a-z-]+)">', html)
-    assert categories == ["bestuursrechtelijk", "strafrechtelijk", "informatie"]
+    assert categories == ["bestuursrechtelijk", "strafrechtelijk", "privaat-publiek", "informatie"]
     contents = html.split('id="inhoud"', 1)[1].split("<h2 ", 1)[0]
     assert re.findall(r'href="#soort-([a-z-]+)"', contents) == categories
     assert re.findall(r'href="#maatregel-([a-z0-9-]+)"', contents) == expected_order("public")
@@ -80,16 +96,19 @@ def test_categories_start_new_printed_pages_and_the_contents_link_to_every_measu
 def test_measure_on_print_page_has_the_same_sections_as_its_own_page_one_level_deeper(fixture_sites):
     site = fixture_sites["internal"]
     printed = article(site, PRINT_PAGE)
-    for mid in expected_order("internal"):
+    own = article(site, "maatregelen/sluiting-woning.html")
+    part = printed.split('<h3 id="maatregel-sluiting-woning">', 1)[1].split("</h3>", 1)[1]
+    part = re.split(r"<h[23] ", part, maxsplit=1)[0]
+    assert sections(own, 2) == SLUITING_WONING_SECTIONS
+    assert sections(part, 4) == SLUITING_WONING_SECTIONS
+    assert sections(part, 2) == sections(part, 3) == []
+    assert text(own.split("</h1>", 1)[1]) == SLUITING_WONING_TEXT
+    assert text(part) == SLUITING_WONING_TEXT
+    for mid in expected_order("internal"):  # every measure: its own sections, one level deeper
         own = article(site, f"maatregelen/{mid}.html")
         part = printed.split(f'<h3 id="maatregel-{mid}">', 1)[1].split("</h3>", 1)[1]
         part = re.split(r"<h[23] ", part, maxsplit=1)[0]
-        assert sections(own, 2), mid
-        assert sections(part, 4) == sections(own, 2), mid
-        assert sections(part, 2) == sections(part, 3) == [], mid
-        # the same table and text, links only adjusted to the page's place in the site
-        own_text = text(own.split("</h1>", 1)[1])
-        assert text(part) == own_text, mid
+        assert sections(own, 2) and sections(part, 4) == sections(own, 2), mid
 
 
 def test_entry_page_keeps_its_structure(fixture_sites):
@@ -151,3 +170,12 @@ def test_print_stylesheet_only_applies_to_print():
         assert depth > 0 or position == len(css) - 1 or position < len("@media print {") - 1, \
             f"a rule outside @media print, near: {css[position:position + 60]!r}"
     assert depth == 0
+
+
+def test_the_sidebar_of_the_print_page_lists_categories_and_measures_not_their_sections(fixture_sites):
+    """An h4 per section of every measure in the sidebar made the page unusably slow at scale."""
+    html = (fixture_sites["public"] / PRINT_PAGE).read_text(encoding="utf-8")
+    sidebar = html.split('<nav class="md-nav md-nav--secondary"', 1)[1].split("</nav>\n</div>", 1)[0]
+    targets = sorted(set(re.findall(r'href="#([^"]+)"', sidebar)))
+    assert targets == sorted(["inhoud", "soort-bestuursrechtelijk", "soort-strafrechtelijk", "soort-privaat-publiek",
+                              "soort-informatie", *(f"maatregel-{mid}" for mid in PUBLIC_ORDER)])

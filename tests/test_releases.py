@@ -27,6 +27,14 @@ def test_former_ids_redirect_to_the_current_page(fixture_sites):
         html = page(site, f"maatregelen/{old}.html")
         assert '<meta http-equiv="refresh" content="0; url=sluiting-woning.html">' in html
         assert '<a href="sluiting-woning.html">Woning sluiten</a>' in html
+    # Every kind keeps its old ids: barrier, phase, partner and law pages too.
+    for old, target, title in [("barrieres/onderdak-adressen", "safehouses", "Barrières tegen safehouses"),
+                               ("fases/signalen-delen", "informatie", "Informatiedeling"),
+                               ("partners/riec-oud", "riec", "Regionaal Informatie- en Expertisecentrum"),
+                               ("wetten/bibob-wet", "wet-bibob", "Wet Bibob")]:
+        html = page(site, f"{old}.html")
+        assert f'<meta http-equiv="refresh" content="0; url={target}.html">' in html, old
+        assert f'<a href="{target}.html">{title}</a>' in html, old
     # An internal entry's old id is part of that entry: only the internal edition has it.
     assert not (site / "maatregelen/zwaluw-oud.html").exists()
     assert "zwaluw-werkwijze.html" in page(fixture_sites["internal"], "maatregelen/zwaluw-oud.html")
@@ -89,7 +97,7 @@ def test_change_page_lists_new_changed_renamed_and_removed(fixture_sites, conten
     assert "Werkgevers van gesmokkelde werknemers aanpakken" in listed
     assert "maatregelen/illegale-tewerkstelling.html" not in html  # removed: listed without a link
     assert "zwaluw" not in html.lower()
-    assert "moet" not in err  # numbers were raised, so no warning about the release number
+    assert "Let op" not in err and "Verhoog" not in err  # numbers were raised: no warning about the number
     assert '<meta http-equiv="refresh" content="0; url=grenstoezicht.html">' in page(out, "maatregelen/mobiel-toezicht.html")
 
 
@@ -112,4 +120,28 @@ def test_internal_export_cannot_feed_the_public_change_page(fixture_sites, conte
     shutil.copyfile(fixture_sites["internal"] / "downloads/menukaart-mensensmokkel-intern.json", internal)
     assert json.loads(internal.read_text(encoding="utf-8"))["edition"]["kind"] == "internal"
     assert build(content, tmp_path / "site", previous=internal) == 1
-    assert "intern" in capsys.readouterr().err
+    err = capsys.readouterr().err.split("\n")
+    assert err[0] == (f"{internal.as_posix()}:1: edition.kind: de vorige export bevat interne informatie (2 items zijn "
+                      "niet openbaar, het eerste is measures[6]); een openbare editie mag daar niet mee worden "
+                      "vergeleken, want dan komen interne items op de openbare site. Gebruik de export van de vorige "
+                      "openbare editie.")
+    assert err[1:3] == ["1 fout gevonden.", "De site is niet gebouwd; de vorige versie is ongewijzigd."]
+
+
+def test_a_previous_export_of_the_same_release_number_gets_a_warning(fixture_sites, content, tmp_path, capsys):
+    previous = previous_export(fixture_sites["public"], tmp_path)
+    assert build(content, tmp_path / "site", previous=previous) == 0
+    assert capsys.readouterr().err.split("\n")[0] == ("Let op: de vorige export is uitgave 1, deze uitgave heeft "
+                                                      "nummer 1. Verhoog 'number' in edition.yaml.")
+
+
+def test_bad_previous_export_and_bad_content_are_reported_together(fixture_sites, content, tmp_path, capsys):
+    broken = tmp_path / "vorige.json"
+    broken.write_text("{oeps", encoding="utf-8")
+    (content / "measures/bibob-toets.yaml").write_text("id: [\n", encoding="utf-8")
+    assert build(content, tmp_path / "site", previous=broken) == 1
+    err = capsys.readouterr().err.split("\n")
+    assert err[0] == f"{broken.as_posix()}:1: -: geen geldige JSON (kolom 2): Expecting property name enclosed in double quotes"
+    assert err[1].startswith("measures/bibob-toets.yaml:2: -: YAML-syntaxfout")
+    assert err[2:] == ["2 fouten gevonden.", "De site is niet gebouwd; de vorige versie is ongewijzigd.", ""]
+    assert not (tmp_path / "site").exists()

@@ -122,3 +122,19 @@ def test_first_build_failing_still_serves_a_page_with_the_problems(content, tmp_
     assert number == 0 and problems[0] == "edition.yaml:1: -: bestand ontbreekt: edition.yaml (nummer en datum van de uitgave)"
     html = serve._with_preview(serve.NO_SITE_YET, number, problems)
     assert "Nog geen voorbeeld" in html and "edition.yaml:1: -: bestand ontbreekt" in html
+
+
+def test_the_preview_watches_content_hand_written_pages_templates_schemas_and_the_site_config(content, tmp_path):
+    """An edit to any of them is noticed: the next snapshot differs, so the preview rebuilds."""
+    preview = serve.Preview(content, "public", tmp_path / "preview")
+    watched = serve._snapshot(preview.watched(), preview.out)
+    for path in (content / "measures/bibob-toets.yaml", REPO / "docs/over.md", REPO / "docs/assets/stylesheets/print.css",
+                 REPO / "menukaart/templates/measure.md.j2", REPO / "schema/measure.schema.json",
+                 REPO / "overrides/main.html", REPO / "mkdocs.yml"):
+        assert path in watched, path
+    before = dict(watched)
+    later = (content / "measures/bibob-toets.yaml")
+    later.write_text(later.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    import os
+    os.utime(later, (before[later] + 5, before[later] + 5))
+    assert serve._snapshot(preview.watched(), preview.out) != before

@@ -58,7 +58,7 @@ def test_menukaart_groups_measures_by_category(fixture_sites):
     html = article(page(fixture_sites["public"], "maatregelen/index.html"))
     sections = re.split(r"<h2 ", html)[1:]
     names = [re.search(r'id="([^"]+)"', s).group(1) for s in sections]
-    assert names == ["bestuursrechtelijk", "strafrechtelijk", "informatie"]
+    assert names == ["bestuursrechtelijk", "strafrechtelijk", "privaat-publiek", "informatie"]
     assert "sluiting-woning.html" in sections[0] and "vervolging-smokkel.html" in sections[1]
 
 
@@ -169,3 +169,88 @@ def test_yaml_text_is_shown_not_interpreted(content, tmp_path):
     assert "# Kop <b>dik</b>" in shown
     for other in (out / "maatregelen/index.html", out / "barrieres/online-aanbod.html"):
         assert "<script>alert" not in other.read_text(encoding="utf-8")
+
+
+def links_in(site: Path, path: str) -> list[str]:
+    return re.findall(r'href="([^"]+)"', article(page(site, path)))
+
+
+def test_phase_pages_list_measures_reached_through_any_of_their_barriers(fixture_sites):
+    """mobiel-toezicht reaches 'informatie' through its second barrier (informatie-delen), and
+    vervolging-smokkel reaches 'werving' through its second barrier (online-aanbod)."""
+    site = fixture_sites["public"]
+    assert [h for h in links_in(site, "fases/informatie.html") if "maatregelen/" in h] == \
+        ["../maatregelen/mobiel-toezicht.html"]
+    assert [h for h in links_in(site, "fases/werving.html") if "maatregelen/" in h] == \
+        ["../maatregelen/bibob-toets.html", "../maatregelen/vervolging-smokkel.html",
+         "../maatregelen/illegale-tewerkstelling.html"]
+    assert [h for h in links_in(site, "fases/vervoer.html") if "maatregelen/" in h] == \
+        ["../maatregelen/mobiel-toezicht.html", "../maatregelen/vervolging-smokkel.html"]
+    import csv
+    with (site / "downloads/menukaart-mensensmokkel-fasen.csv").open(encoding="utf-8-sig", newline="") as f:
+        phases = {row["id"]: row["maatregelen"] for row in csv.DictReader(f)}
+    assert phases["werving"] == ("Integriteitstoets; Vervolging van smokkelaars; "
+                                 "Werkgevers van gesmokkelde werknemers aanpakken")
+    assert phases["informatie"] == "Controles in treinen en bussen"
+
+
+def test_barrier_phase_and_law_pages_link_to_the_filtered_menukaart(fixture_sites):
+    site = fixture_sites["public"]
+    for path, link, label in [
+        ("barrieres/online-aanbod.html", "../menukaart.html?barriere=online-aanbod",
+         "Bekijk deze 2 maatregelen in de menukaart en filter verder"),
+        ("fases/werving.html", "../menukaart.html?fase=werving",
+         "Bekijk deze 3 maatregelen in de menukaart en filter verder"),
+        ("wetten/wetboek-van-strafrecht.html", "../menukaart.html?wet=wetboek-van-strafrecht",
+         "Bekijk deze 2 maatregelen in de menukaart en filter verder"),
+        ("fases/informatie.html", "../menukaart.html?fase=informatie",
+         "Bekijk deze maatregel in de menukaart en filter verder"),
+    ]:
+        html = article(page(site, path))
+        assert f'<a href="{link}">{label}</a>' in html, path
+
+
+def test_a_public_measure_whose_only_barrier_is_internal(fixture_sites):
+    public = article(page(fixture_sites["public"], "maatregelen/grensmelding.html"))
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", public)).split())
+    assert "Fasen van de keten geen" in text and "Geen barrières in deze editie." in text
+    assert "barrieres/" not in public and "fases/" not in public
+    internal = article(page(fixture_sites["internal"], "maatregelen/grensmelding.html"))
+    assert 'href="../barrieres/zwaluw-route.html"' in internal and 'href="../fases/vervoer.html"' in internal
+
+
+def test_text_items_that_look_like_markdown_lists_stay_text(content, tmp_path):
+    measure = content / "measures/sluiting-woning.yaml"
+    text = measure.read_text(encoding="utf-8").replace(
+        "  - Er is een ernstige verstoring van de openbare orde.\n",
+        "  - 1. eerste stap\n  - '- streepje'\n  - '+ plus'\n  - 2) tweede stap\n")
+    measure.write_text(text.replace("aim: Het netwerk verliest zijn onderdak.", "aim: '1. Het netwerk verliest'"),
+                       encoding="utf-8")
+    out = tmp_path / "site"
+    assert build(content, out) == 0
+    html = article(page(out, "maatregelen/sluiting-woning.html"))
+    conditions = html.split('id="wanneer-inzetten"', 1)[1].split("<h2", 1)[0]
+    items = [unescape(re.sub(r"<[^>]+>", "", li)).strip() for li in re.findall(r"<li>(.*?)</li>", conditions, re.S)]
+    assert items == ["1. eerste stap", "- streepje", "+ plus", "2) tweede stap"]
+    assert "<ol" not in conditions and conditions.count("<ul>") == 1
+    aim = html.split('id="doel"', 1)[1].split("<h2", 1)[0]
+    assert "<ol" not in aim and "1. Het netwerk verliest" in unescape(re.sub(r"<[^>]+>", "", aim))
+
+
+def test_internal_edition_says_so_on_every_page_and_public_pages_never(fixture_sites):
+    for edition, expected in (("internal", True), ("public", False)):
+        for path in fixture_sites[edition].rglob("*.html"):
+            html = path.read_text(encoding="utf-8")
+            if 'name="menukaart-redirect"' in html:
+                continue
+            assert ("<strong>Interne editie.</strong>" in html) is expected, path.name
+
+
+def test_article_numbers_such_as_3_3_stay_text(content, tmp_path):
+    measure = content / "measures/bibob-toets.yaml"
+    measure.write_text(measure.read_text(encoding="utf-8").replace("    article: 3\n", "    article: 3:3\n"),
+                       encoding="utf-8")
+    out = tmp_path / "site"
+    assert build(content, out) == 0
+    assert "Wet Bibob</a>, artikel 3:3" in article(page(out, "maatregelen/bibob-toets.html"))
+    assert "183" not in article(page(out, "maatregelen/bibob-toets.html"))  # YAML 1.1 reads 3:3 as 183

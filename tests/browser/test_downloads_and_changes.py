@@ -36,9 +36,14 @@ def test_downloads_page_links_every_export_and_the_schemas(watched, fixture_site
     assert workbook.sheetnames == ["Maatregelen", "Barrières", "Fasen", "Partners", "Wetten", "Begrippen"]
     data = json.loads((site / "downloads/menukaart-mensensmokkel.json").read_text(encoding="utf-8"))
     assert data["edition"] == {"number": 1, "date": "2026-11-23", "kind": "public"}
-    # The page states the counts that are in the files.
-    article = page.text_content("article")
-    assert str(len(data["measures"])) in article and "uitgave 1" in article
+    # The page states the counts that are in the files, row by row.
+    rows = page.locator("article table").first.evaluate(
+        "t => [...t.tBodies[0].rows].map(tr => [...tr.cells].map(c => c.textContent.trim()))")
+    assert rows == [["Maatregelen", str(len(data["measures"]))], ["Barrières", str(len(data["barriers"]))],
+                    ["Fasen", str(len(data["phases"]))], ["Partners", str(len(data["partners"]))],
+                    ["Wetten", str(len(data["laws"]))], ["Begrippen", str(len(data["glossary"]))]]
+    assert rows[0] == ["Maatregelen", "6"]  # the fixture's public measures, counted by hand
+    assert "uitgave 1" in page.text_content("article")
 
 
 def test_change_page_links_new_and_renamed_entries(watched, fixture_sites, content, tmp_path):

@@ -164,6 +164,20 @@ def test_keyboard_only_filtering_and_announced_count(watched, fixture_sites, pub
     assert "Strafrechtelijk" in label.inner_text()
 
 
+def test_the_search_index_is_loaded_only_once_someone_types(watched, fixture_sites, public_catalogue):
+    """Filtering by facets needs no index; the page loads it (a few MB at scale) on the first word."""
+    page = open_menukaart(watched, fixture_sites["public"])
+    loaded = "() => [typeof window.MENUKAART_INDEX, typeof window.lunr, " \
+             "document.querySelectorAll('script[src$=\"search/index.js\"]').length]"
+    assert page.evaluate(loaded) == ["undefined", "undefined", 0]
+    page.check('details[data-facet="soort"] input[value="strafrechtelijk"]', force=True)
+    assert page.evaluate(loaded) == ["undefined", "undefined", 0]
+    page.fill("#mk-facet-query", "smokkelaars")
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'smokkelaars'")
+    assert page.evaluate(loaded) == ["object", "function", 1]
+    assert shown_titles(page) == ["Vervolging van smokkelaars"]
+
+
 def test_entry_pages_link_to_the_filtered_menukaart(watched, fixture_sites, public_catalogue):
     page = watched.page
     page.goto(url_of(fixture_sites["public"] / "partners/riec.html"))

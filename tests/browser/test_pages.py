@@ -119,6 +119,20 @@ def test_offline_zip_opens_from_its_start_page_and_searches(watched, fixture_sit
     assert page.text_content("h1") == "Woning sluiten"
 
 
+def test_internal_offline_zip_opens_from_its_start_page_with_the_banner(watched, fixture_sites, tmp_path):
+    with zipfile.ZipFile(fixture_sites["dist"] / "menukaart-mensensmokkel-intern.zip") as archive:
+        archive.extractall(tmp_path / "usb")
+    assert "<title>Menukaart mensensmokkel (interne editie)</title>" in (tmp_path / "usb/start.html").read_text("utf-8")
+    page = watched.page
+    page.goto(url_of(tmp_path / "usb/start.html"))
+    page.wait_for_url("**/menukaart/index.html")
+    banner = page.locator(".md-banner")
+    assert banner.is_visible() and banner.inner_text().startswith("Interne editie.")
+    page.click("nav a[href='redactie.html']")
+    page.wait_for_url("**/menukaart/redactie.html")
+    assert page.text_content("h1") == "Redactie: te controleren"
+
+
 def test_real_catalogue_pages_load_cleanly_and_pass_axe(watched, real_site):
     """Every page of the real catalogue loads without errors or outside requests; one page of
     each kind (the longest, where problems hide) is checked with axe."""

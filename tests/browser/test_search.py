@@ -35,10 +35,16 @@ def test_dutch_query_finds_entry(watched, fixture_sites, query, expected):
 
 
 def test_results_are_ranked_and_require_every_word(watched, fixture_sites):
-    found = results(watched, fixture_sites["public"], "woning sluiten")
-    assert found[0] == "maatregelen/sluiting-woning.html"
-    status = watched.page.text_content("#search-status")
-    assert status.startswith(f"{len(found)} resulta")
+    site = fixture_sites["public"]
+    # 'woning' is in the measure's title and in a signal of the safehouses barrier; only the
+    # measure also says 'sluiten' (as 'sluit' and 'sluiten').
+    assert sorted(results(watched, site, "woning")) == ["barrieres/safehouses.html", "maatregelen/sluiting-woning.html"]
+    assert results(watched, site, "woning sluiten") == ["maatregelen/sluiting-woning.html"]
+    assert watched.page.text_content("#search-status") == "1 resultaat voor \u201cwoning sluiten\u201d."
+    # When no page holds every word, the pages with some of them are shown, and the status says so.
+    assert sorted(results(watched, site, "woning xylofoon")) == ["barrieres/safehouses.html",
+                                                                 "maatregelen/sluiting-woning.html"]
+    assert watched.page.text_content("#search-status").startswith("Geen pagina bevat alle woorden. 2 resultaten")
 
 
 def test_no_result_says_so(watched, fixture_sites):
