@@ -41,6 +41,45 @@ def wait_for(condition, seconds: float = 120.0):
     raise AssertionError("timed out")
 
 
+def test_a_build_that_crashes_is_a_problem_shown_not_the_end_of_the_preview(content, tmp_path, monkeypatch, capsys):
+    preview = serve.Preview(content, "public", tmp_path / "preview")
+    preview.rebuild()
+    assert preview.state.snapshot() == (1, [])
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("boem\nop twee regels")
+    monkeypatch.setattr(build, "run", crash)
+    preview.rebuild()
+    assert preview.state.snapshot() == (1, ["interne fout bij het bouwen (RuntimeError: boem<U+000A>op twee regels)"])
+    assert (tmp_path / "preview/index.html").is_file()  # the last good site
+
+
+def test_first_build_failing_still_serves_a_page_with_the_problems(content, tmp_path):
+    (content / "edition.yaml").unlink()
+    preview = serve.Preview(content, "public", tmp_path / "preview")
+    preview.rebuild()
+    number, problems = preview.state.snapshot()
+    assert number == 0 and problems[0] == "edition.yaml:1: -: bestand ontbreekt: edition.yaml (nummer en datum van de uitgave)"
+    html = serve._with_preview(serve.NO_SITE_YET, number, problems)
+    assert "Nog geen voorbeeld" in html and "edition.yaml:1: -: bestand ontbreekt" in html
+
+
+def test_the_preview_watches_content_hand_written_pages_templates_schemas_and_the_site_config(content, tmp_path):
+    """An edit to any of them is noticed: the next snapshot differs, so the preview rebuilds."""
+    preview = serve.Preview(content, "public", tmp_path / "preview")
+    watched = serve._snapshot(preview.watched(), preview.out)
+    for path in (content / "measures/bibob-toets.yaml", REPO / "docs/over.md", REPO / "docs/assets/stylesheets/print.css",
+                 REPO / "menukaart/templates/measure.md.j2", REPO / "schema/measure.schema.json",
+                 REPO / "overrides/main.html", REPO / "mkdocs.yml"):
+        assert path in watched, path
+    before = dict(watched)
+    later = (content / "measures/bibob-toets.yaml")
+    later.write_text(later.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    import os
+    os.utime(later, (before[later] + 5, before[later] + 5))
+    assert serve._snapshot(preview.watched(), preview.out) != before
+
+
 @pytest.fixture
 def preview(content, tmp_path):
     port = free_port()
@@ -99,42 +138,3 @@ def test_bad_requests_get_400_and_the_preview_keeps_serving(preview):
             fetch(preview + path)
         assert refused.value.code == 400
     assert "Menukaart mensensmokkel" in fetch(preview + "/index.html")
-
-
-def test_a_build_that_crashes_is_a_problem_shown_not_the_end_of_the_preview(content, tmp_path, monkeypatch, capsys):
-    preview = serve.Preview(content, "public", tmp_path / "preview")
-    preview.rebuild()
-    assert preview.state.snapshot() == (1, [])
-
-    def crash(*args, **kwargs):
-        raise RuntimeError("boem\nop twee regels")
-    monkeypatch.setattr(build, "run", crash)
-    preview.rebuild()
-    assert preview.state.snapshot() == (1, ["interne fout bij het bouwen (RuntimeError: boem<U+000A>op twee regels)"])
-    assert (tmp_path / "preview/index.html").is_file()  # the last good site
-
-
-def test_first_build_failing_still_serves_a_page_with_the_problems(content, tmp_path):
-    (content / "edition.yaml").unlink()
-    preview = serve.Preview(content, "public", tmp_path / "preview")
-    preview.rebuild()
-    number, problems = preview.state.snapshot()
-    assert number == 0 and problems[0] == "edition.yaml:1: -: bestand ontbreekt: edition.yaml (nummer en datum van de uitgave)"
-    html = serve._with_preview(serve.NO_SITE_YET, number, problems)
-    assert "Nog geen voorbeeld" in html and "edition.yaml:1: -: bestand ontbreekt" in html
-
-
-def test_the_preview_watches_content_hand_written_pages_templates_schemas_and_the_site_config(content, tmp_path):
-    """An edit to any of them is noticed: the next snapshot differs, so the preview rebuilds."""
-    preview = serve.Preview(content, "public", tmp_path / "preview")
-    watched = serve._snapshot(preview.watched(), preview.out)
-    for path in (content / "measures/bibob-toets.yaml", REPO / "docs/over.md", REPO / "docs/assets/stylesheets/print.css",
-                 REPO / "menukaart/templates/measure.md.j2", REPO / "schema/measure.schema.json",
-                 REPO / "overrides/main.html", REPO / "mkdocs.yml"):
-        assert path in watched, path
-    before = dict(watched)
-    later = (content / "measures/bibob-toets.yaml")
-    later.write_text(later.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    import os
-    os.utime(later, (before[later] + 5, before[later] + 5))
-    assert serve._snapshot(preview.watched(), preview.out) != before
