@@ -137,3 +137,22 @@ def test_yaml_text_is_shown_not_interpreted(content, tmp_path):
     assert "# Kop <b>dik</b>" in shown
     for other in (out / "maatregelen/index.html", out / "barrieres/online-aanbod.html"):
         assert "<script>alert" not in other.read_text(encoding="utf-8")
+
+
+def test_a_name_that_holds_its_abbreviation_does_not_repeat_it():
+    from menukaart.catalogue import display_name
+    assert display_name({"name": "Openbaar Ministerie", "abbreviation": "OM"}) == "Openbaar Ministerie (OM)"
+    frontex = "Frontex (Europees Grens- en kustwachtagentschap)"
+    assert display_name({"name": frontex, "abbreviation": "Frontex"}) == frontex
+    assert display_name({"name": "Internationale Criminele Politieorganisatie (Interpol)", "abbreviation": "Interpol"}) \
+        == "Internationale Criminele Politieorganisatie (Interpol)"
+    assert display_name({"name": "Romeinse Orde", "abbreviation": "OM"}) == "Romeinse Orde (OM)"  # not inside a word
+    assert display_name({"name": "Gemeente"}) == "Gemeente"
+
+
+def test_real_partner_labels_name_the_abbreviation_once(real_site):
+    for path in ("partners/frontex.html", "partners/index.html", "barrieremodel.html", "assets/menukaart/facets.js"):
+        text = (real_site / path).read_text(encoding="utf-8")
+        assert "(Frontex)" not in text and "(Interpol) (Interpol)" not in text and "(Europol)" not in text, path
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page(real_site, "partners/frontex.html")).group(1)
+    assert re.sub(r"<[^>]+>", "", heading) == "Frontex (Europees Grens- en kustwachtagentschap)"
