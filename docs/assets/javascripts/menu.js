@@ -36,6 +36,7 @@
     toggle.dispatchEvent(new Event("change"));   // Material reacts to the drawer toggle too
     sync();
     if (open) {
+      getComputedStyle(close).visibility;   // apply the drawer's new style first (Firefox), or the focus is refused
       close.focus();
     } else {
       button.focus();
@@ -53,8 +54,10 @@
       setOpen(false);
     } else if (event.key === "Tab") {
       var stops = focusables();
+      var inside = sidebar.contains(document.activeElement);
       var at = stops.indexOf(document.activeElement);
-      var next = event.shiftKey ? (at <= 0 ? stops.length - 1 : -1) : (at === stops.length - 1 || at < 0 ? 0 : -1);
+      var next = event.shiftKey ? (!inside || at === 0 ? stops.length - 1 : -1)
+                                : (!inside || at === stops.length - 1 ? 0 : -1);
       if (next >= 0) {
         event.preventDefault();
         stops[next].focus();
