@@ -161,6 +161,9 @@ class FirefoxPage:
     def title(self) -> str:
         return self.driver.title
 
+    def content(self) -> str:
+        return self.driver.execute_script("return document.documentElement.outerHTML;")
+
     def evaluate(self, script: str, arg=None):
         if FUNCTION.match(script):
             return self.driver.execute_script(f"return ({script})(arguments[0]);", arg)
