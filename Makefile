@@ -1,6 +1,6 @@
 # Two commands on a fresh machine (see README.md):
 #   make site   set up, check and build the public site (site/) and the offline zip (dist/)
-#   make test   set up (incl. Debian's Chromium) and run every test
+#   make test   set up (incl. Debian's Chromium and Firefox ESR) and run every test
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -20,7 +20,7 @@ serve: $(VENV)/.ready
 	$(PY) build_site.py serve
 
 test: $(VENV)/.ready-test
-	bash scripts/install_chromium.sh
+	bash scripts/install_browsers.sh
 	$(PY) -m pytest
 
 benchmark: $(VENV)/.ready-test

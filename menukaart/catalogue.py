@@ -26,6 +26,15 @@ STATUS_LABELS = {
 }
 
 
+def display_name(entry: dict) -> str:
+    """A partner's or law's name with its abbreviation, "Openbaar Ministerie (OM)"; the name
+    alone when it already holds the abbreviation, "Frontex (Europees Grens- en kustwachtagentschap)"."""
+    name, abbreviation = entry["name"], entry.get("abbreviation")
+    if not abbreviation or re.search(rf"(?<!\w){re.escape(abbreviation)}(?!\w)", name, re.IGNORECASE):
+        return name
+    return f"{name} ({abbreviation})"
+
+
 @dataclass
 class Catalogue:
     phases: dict[str, dict]

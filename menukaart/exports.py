@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .catalogue import CATEGORY_LABELS, STATUS_LABELS, Catalogue
+from .catalogue import CATEGORY_LABELS, STATUS_LABELS, Catalogue, display_name
 from .paths import page_url
 from .schemas import schema_files
 from .xlsx import Sheet, write_xlsx
@@ -196,8 +196,7 @@ def _sheet(cat: Catalogue, kind: str) -> tuple[list[Column], list[list[str]]]:
 
 def _columns(cat: Catalogue, kind: str) -> list[Column]:
     links = cat.links
-    partner = {pid: f"{p['name']} ({p['abbreviation']})" if p.get("abbreviation") else p["name"]
-               for pid, p in cat.partners.items()}
+    partner = {pid: display_name(p) for pid, p in cat.partners.items()}
     law = {lid: l.get("abbreviation") or l["name"] for lid, l in cat.laws.items()}
     measure = {mid: m["title"] for mid, m in cat.measures.items()}
     barrier = {bid: b["title"] for bid, b in cat.barriers.items()}

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import CATEGORY_LABELS, STATUS_LABELS, Catalogue
+from .catalogue import CATEGORY_LABELS, STATUS_LABELS, Catalogue, display_name
 from .search_index import measure_refs
 
 FACETS_SCRIPT = "assets/menukaart/facets.js"
@@ -38,8 +38,7 @@ FACETS = (
 def facet_data(cat: Catalogue) -> dict:
     """Facet values in reading order, and per measure its value indexes per facet."""
     def partner_label(pid: str) -> str:
-        p = cat.partners[pid]
-        return f"{p['name']} ({p['abbreviation']})" if p.get("abbreviation") else p["name"]
+        return display_name(cat.partners[pid])
 
     def law_label(lid: str) -> str:
         law = cat.laws[lid]

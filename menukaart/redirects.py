@@ -25,6 +25,7 @@ TEMPLATE = """<!doctype html>
 <meta http-equiv="refresh" content="0; url={target}">
 <link rel="canonical" href="{target}">
 <title>Verplaatst: {title}</title>
+<style>body{{font-family:sans-serif;line-height:1.5;margin:1rem;max-width:40rem}}a:focus-visible{{outline:3px solid #1a237e;outline-offset:2px}}</style>
 </head>
 <body>
 <main>

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import markdown_text
-from .catalogue import CATEGORY_LABELS, STATUS_LABELS, Catalogue
+from .catalogue import CATEGORY_LABELS, STATUS_LABELS, Catalogue, display_name
 from .changes import ChangeReport
 from .exports import ExportResult
 from .paths import FOLDERS, KIND_LABELS, page_source, page_url
@@ -182,8 +182,10 @@ class Helpers:
         return Markup(f'<a href="{markdown_text.attribute(url)}">{markdown_text.inline(label)}</a>')
 
     def partner_label(self, partner_id: str) -> str:
-        p = self.cat.partners[partner_id]
-        return f"{p['name']} ({p['abbreviation']})" if p.get("abbreviation") else p["name"]
+        return display_name(self.cat.partners[partner_id])
+
+    def law_label(self, law_id: str) -> str:
+        return display_name(self.cat.laws[law_id])
 
     def filtered(self, facet: str, value: str, count: int, text: str | None = None) -> Markup:
         """A link to the menukaart filtered on one facet value, where the reader can narrow further."""

@@ -451,12 +451,15 @@ def test_changes_page_lists_every_kind_of_change(public):
     assert 'href="maatregelen/mobiel-toezicht.md"' in html_of(text)
 
 
-def test_changes_page_without_previous_export_says_how(public):
+def test_changes_page_without_previous_export_says_how_to_the_editors_only(full, public):
     text = render("changes.md.j2", public, changes=None)
     assert "niet vergeleken met een eerdere uitgave" in text
-    assert "`python build_site.py --previous pad/naar/vorige-export.json`" in text
     assert "uitgave 1 van 23 november 2026" in text
-    assert "<code>python build_site.py --previous pad/naar/vorige-export.json</code>" in html_of(text)
+    # The public reads no editors' command line; the internal edition keeps it.
+    assert "--previous" not in text and "Voor de redactie" not in text
+    internal = render("changes.md.j2", full.for_edition("internal"), changes=None)
+    assert "niet vergeleken met een eerdere uitgave" in internal
+    assert "<code>python build_site.py --previous pad/naar/vorige-export.json</code>" in html_of(internal)
 
 
 def test_changes_page_when_nothing_changed(public):

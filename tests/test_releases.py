@@ -53,8 +53,10 @@ def test_review_list_is_internal_and_lists_stale_entries(fixture_sites):
 
 
 def test_without_a_previous_export_the_change_page_says_so(fixture_sites):
-    listed = text_of(article(page(fixture_sites["public"], "wijzigingen.html")))
-    assert "--previous" in listed
+    public = text_of(article(page(fixture_sites["public"], "wijzigingen.html")))
+    assert "niet vergeleken met een eerdere uitgave" in public
+    assert "--previous" not in public and "build_site" not in public  # no editors' instructions
+    assert "--previous" in text_of(article(page(fixture_sites["internal"], "wijzigingen.html")))
 
 
 def previous_export(site: Path, tmp_path: Path) -> Path:

@@ -254,3 +254,22 @@ def test_article_numbers_such_as_3_3_stay_text(content, tmp_path):
     assert build(content, out) == 0
     assert "Wet Bibob</a>, artikel 3:3" in article(page(out, "maatregelen/bibob-toets.html"))
     assert "183" not in article(page(out, "maatregelen/bibob-toets.html"))  # YAML 1.1 reads 3:3 as 183
+
+
+def test_a_name_that_holds_its_abbreviation_does_not_repeat_it():
+    from menukaart.catalogue import display_name
+    assert display_name({"name": "Openbaar Ministerie", "abbreviation": "OM"}) == "Openbaar Ministerie (OM)"
+    frontex = "Frontex (Europees Grens- en kustwachtagentschap)"
+    assert display_name({"name": frontex, "abbreviation": "Frontex"}) == frontex
+    assert display_name({"name": "Internationale Criminele Politieorganisatie (Interpol)", "abbreviation": "Interpol"}) \
+        == "Internationale Criminele Politieorganisatie (Interpol)"
+    assert display_name({"name": "Romeinse Orde", "abbreviation": "OM"}) == "Romeinse Orde (OM)"  # not inside a word
+    assert display_name({"name": "Gemeente"}) == "Gemeente"
+
+
+def test_real_partner_labels_name_the_abbreviation_once(real_site):
+    for path in ("partners/frontex.html", "partners/index.html", "barrieremodel.html", "assets/menukaart/facets.js"):
+        text = (real_site / path).read_text(encoding="utf-8")
+        assert "(Frontex)" not in text and "(Interpol) (Interpol)" not in text and "(Europol)" not in text, path
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page(real_site, "partners/frontex.html")).group(1)
+    assert re.sub(r"<[^>]+>", "", heading) == "Frontex (Europees Grens- en kustwachtagentschap)"

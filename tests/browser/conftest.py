@@ -1,7 +1,9 @@
-"""Headless Chromium (Debian's) driven by Playwright, opening the built site through file://.
+"""Headless Chromium (Debian's) driven by Playwright, and Firefox ESR (Debian's) driven by
+Selenium, opening the built site through file://.
 
-Every page a test opens is watched: a request that is not file:// or a console
-error fails the test.
+Every page a test opens is watched: a request that is not file:// (or the test's own local
+server), a file that fails to load or a console error fails the test. `watched` is Chromium;
+`browser_page` runs the same test body in Chromium and in Firefox.
 """
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ import pytest
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+BROWSERS = ["chromium", "firefox"]
+SITE_SCHEMES = ("file://", "data:", "about:")
 
 
 @pytest.fixture(scope="session")
@@ -30,12 +34,15 @@ def browser():
 class WatchedPage:
     """A page plus what it asked for and what it complained about."""
 
+    name = "chromium"
+
     def __init__(self, page):
         self.page = page
+        self.local: tuple[str, ...] = ()   # a test's own server on 127.0.0.1 is part of the site
         self.outside_requests: list[str] = []
         self.console_errors: list[str] = []
         self.failed_requests: list[str] = []
-        page.on("request", lambda r: None if r.url.startswith(("file://", "data:", "about:"))
+        page.on("request", lambda r: None if r.url.startswith(SITE_SCHEMES + self.local)
                 else self.outside_requests.append(r.url))
         page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.console_errors.append(str(e)))
@@ -53,6 +60,31 @@ def watched(browser):
     watched = WatchedPage(context.new_page())
     yield watched
     context.close()
+    assert watched.outside_requests == [], "requests outside the site"
+    assert watched.failed_requests == [], "missing files"
+    assert watched.console_errors == [], "console errors"
+
+
+@pytest.fixture(scope="session")
+def firefox():
+    from tests.browser.firefox import FIREFOX, FirefoxBrowser
+    if not Path(FIREFOX).exists():
+        pytest.fail("Firefox ESR not found: install Debian's firefox-esr (make test does this) to run the browser tests")
+    firefox = FirefoxBrowser()
+    yield firefox
+    firefox.quit()
+
+
+@pytest.fixture(params=BROWSERS)
+def browser_page(request):
+    """A watched page, 1280 × 900, in Chromium and (a second run of the test) in Firefox ESR."""
+    if request.param == "chromium":
+        yield request.getfixturevalue("watched")
+        return
+    firefox = request.getfixturevalue("firefox")
+    watched = firefox.new_page(1280, 900)
+    yield watched
+    firefox.current = None
     assert watched.outside_requests == [], "requests outside the site"
     assert watched.failed_requests == [], "missing files"
     assert watched.console_errors == [], "console errors"

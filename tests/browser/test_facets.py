@@ -1,4 +1,4 @@
-"""The filterable menukaart and the matrix coverage views, in a real browser from file://.
+"""The filterable menukaart and the matrix coverage views, in Chromium and Firefox ESR from file://.
 
 Expected results and counts are computed here from the catalogue with the faceting
 rule written out plainly (OR within a facet, AND across facets, a value's count is
@@ -52,8 +52,8 @@ def expected(cat, selection: dict[str, set[str]]):
     return titles, counts
 
 
-def open_menukaart(watched, site, query: str = ""):
-    page = watched.page
+def open_menukaart(browser_page, site, query: str = ""):
+    page = browser_page.page
     page.goto(url_of(site / "menukaart.html", query))
     page.wait_for_function("document.getElementById('mk-facets').dataset.results !== undefined")
     return page
@@ -87,14 +87,14 @@ def tick(page, facet: str, value: str) -> None:
     page.check(f'details[data-facet="{facet}"] input[value="{value}"]')
 
 
-def test_all_measures_and_their_counts_without_filters(watched, fixture_sites, public_catalogue):
-    page = open_menukaart(watched, fixture_sites["public"])
+def test_all_measures_and_their_counts_without_filters(browser_page, fixture_sites, public_catalogue):
+    page = open_menukaart(browser_page, fixture_sites["public"])
     check(page, public_catalogue, {})
     assert "zwaluw" not in page.content().lower()
 
 
-def test_combining_facets_narrows_and_recounts(watched, fixture_sites, public_catalogue):
-    page = open_menukaart(watched, fixture_sites["public"])
+def test_combining_facets_narrows_and_recounts(browser_page, fixture_sites, public_catalogue):
+    page = open_menukaart(browser_page, fixture_sites["public"])
     tick(page, "soort", "bestuursrechtelijk")
     check(page, public_catalogue, {"soort": {"bestuursrechtelijk"}})
     tick(page, "soort", "strafrechtelijk")  # a second value in the same facet widens
@@ -107,8 +107,8 @@ def test_combining_facets_narrows_and_recounts(watched, fixture_sites, public_ca
     assert len(chips) == 3 and any("Status: In werking" in c for c in chips)
 
 
-def test_state_round_trips_through_the_url(watched, fixture_sites, public_catalogue):
-    page = open_menukaart(watched, fixture_sites["public"])
+def test_state_round_trips_through_the_url(browser_page, fixture_sites, public_catalogue):
+    page = open_menukaart(browser_page, fixture_sites["public"])
     tick(page, "partner", "riec")
     tick(page, "fase", "werving")
     page.wait_for_function("location.search.includes('fase=werving')")
@@ -118,14 +118,14 @@ def test_state_round_trips_through_the_url(watched, fixture_sites, public_catalo
     titles, _ = expected(public_catalogue, selection)
 
     page.goto("about:blank")
-    page = open_menukaart(watched, fixture_sites["public"], "?" + bookmarked.split("?", 1)[1])
+    page = open_menukaart(browser_page, fixture_sites["public"], "?" + bookmarked.split("?", 1)[1])
     check(page, public_catalogue, selection)
     assert page.is_checked('details[data-facet="partner"] input[value="riec"]')
     assert sorted(shown_titles(page)) == titles
 
 
-def test_words_combine_with_facets_and_are_kept_in_the_url(watched, fixture_sites, public_catalogue):
-    page = open_menukaart(watched, fixture_sites["public"], "?q=" + quote("woning") + "&soort=bestuursrechtelijk")
+def test_words_combine_with_facets_and_are_kept_in_the_url(browser_page, fixture_sites, public_catalogue):
+    page = open_menukaart(browser_page, fixture_sites["public"], "?q=" + quote("woning") + "&soort=bestuursrechtelijk")
     page.wait_for_function("document.getElementById('mk-facets').dataset.results === '1'")
     assert shown_titles(page) == ["Woning sluiten"]
     assert page.input_value("#mk-facet-query") == "woning"
@@ -134,10 +134,11 @@ def test_words_combine_with_facets_and_are_kept_in_the_url(watched, fixture_site
     assert shown_titles(page) == ["Integriteitstoets"]
 
 
-def test_clear_all_and_removing_one_filter(watched, fixture_sites, public_catalogue):
-    page = open_menukaart(watched, fixture_sites["public"], "?soort=strafrechtelijk&status=in-werking&q=smokkel")
+def test_clear_all_and_removing_one_filter(browser_page, fixture_sites, public_catalogue):
+    page = open_menukaart(browser_page, fixture_sites["public"], "?soort=strafrechtelijk&status=in-werking&q=smokkel")
     page.wait_for_function("document.getElementById('mk-facets').dataset.results === '1'")
-    page.click("#mk-facets-active button:has-text('Status')")
+    assert page.text_content("#mk-facets-active li:nth-child(2) button").startswith("Status")  # soort, then status
+    page.click("#mk-facets-active li:nth-child(2) button")
     page.wait_for_function("!location.search.includes('status=')")
     assert page.evaluate("document.activeElement.closest('#mk-facets-active') !== null"), "focus stays on the chips"
     page.click("#mk-facets-clear")
@@ -147,30 +148,29 @@ def test_clear_all_and_removing_one_filter(watched, fixture_sites, public_catalo
     assert page.is_hidden("#mk-facets-clear")
 
 
-def test_unknown_filter_in_a_link_is_reported_not_silently_dropped(watched, fixture_sites):
-    page = open_menukaart(watched, fixture_sites["public"], "?partner=bestaat-niet")
+def test_unknown_filter_in_a_link_is_reported_not_silently_dropped(browser_page, fixture_sites):
+    page = open_menukaart(browser_page, fixture_sites["public"], "?partner=bestaat-niet")
     assert "bestaat-niet" in page.text_content("#mk-facets-status")
 
 
-def test_keyboard_only_filtering_and_announced_count(watched, fixture_sites, public_catalogue):
-    page = open_menukaart(watched, fixture_sites["public"])
-    status = page.locator("#mk-facets-status")
-    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+def test_keyboard_only_filtering_and_announced_count(browser_page, fixture_sites, public_catalogue):
+    page = open_menukaart(browser_page, fixture_sites["public"])
+    assert page.get_attribute("#mk-facets-status", "role") == "status"
+    assert page.get_attribute("#mk-facets-status", "aria-live") == "polite"
     page.focus('details[data-facet="soort"] input[value="strafrechtelijk"]')
     page.keyboard.press("Space")
     check(page, public_catalogue, {"soort": {"strafrechtelijk"}})
-    label = page.locator('label[for="' + page.get_attribute(
-        'details[data-facet="soort"] input[value="strafrechtelijk"]', "id") + '"]')
-    assert "Strafrechtelijk" in label.inner_text()
+    label = 'label[for="' + page.get_attribute('details[data-facet="soort"] input[value="strafrechtelijk"]', "id") + '"]'
+    assert "Strafrechtelijk" in page.inner_text(label)
 
 
-def test_the_search_index_is_loaded_only_once_someone_types(watched, fixture_sites, public_catalogue):
+def test_the_search_index_is_loaded_only_once_someone_types(browser_page, fixture_sites, public_catalogue):
     """Filtering by facets needs no index; the page loads it (a few MB at scale) on the first word."""
-    page = open_menukaart(watched, fixture_sites["public"])
+    page = open_menukaart(browser_page, fixture_sites["public"])
     loaded = "() => [typeof window.MENUKAART_INDEX, typeof window.lunr, " \
              "document.querySelectorAll('script[src$=\"search/index.js\"]').length]"
     assert page.evaluate(loaded) == ["undefined", "undefined", 0]
-    page.check('details[data-facet="soort"] input[value="strafrechtelijk"]', force=True)
+    page.check('details[data-facet="soort"] input[value="strafrechtelijk"]')
     assert page.evaluate(loaded) == ["undefined", "undefined", 0]
     page.fill("#mk-facet-query", "smokkelaars")
     page.wait_for_function("new URLSearchParams(location.search).get('q') === 'smokkelaars'")
@@ -178,29 +178,96 @@ def test_the_search_index_is_loaded_only_once_someone_types(watched, fixture_sit
     assert shown_titles(page) == ["Vervolging van smokkelaars"]
 
 
-def test_entry_pages_link_to_the_filtered_menukaart(watched, fixture_sites, public_catalogue):
-    page = watched.page
+def test_entry_pages_link_to_the_filtered_menukaart(browser_page, fixture_sites, public_catalogue):
+    page = browser_page.page
     page.goto(url_of(fixture_sites["public"] / "partners/riec.html"))
     page.click(".mk-filter-link a")
     page.wait_for_function("document.getElementById('mk-facets') && document.getElementById('mk-facets').dataset.results")
     check(page, public_catalogue, {"partner": {"riec"}})
 
 
-def test_internal_edition_offers_internal_measures(watched, fixture_sites):
-    page = open_menukaart(watched, fixture_sites["internal"], "?bevoegd=kmar")
+def test_internal_edition_offers_internal_measures(browser_page, fixture_sites):
+    page = open_menukaart(browser_page, fixture_sites["internal"], "?bevoegd=kmar")
     assert "Zwaluwstaart-werkwijze" in shown_titles(page)
+
+
+def test_on_a_phone_count_and_results_come_first_and_filters_open_in_a_panel(browser_page, fixture_sites,
+                                                                              public_catalogue):
+    page = browser_page.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_menukaart(browser_page, fixture_sites["public"])
+    screen = page.evaluate("innerHeight")
+    top = "sel => document.querySelector(sel).getBoundingClientRect().top"
+    assert page.evaluate(top, "#mk-facets-status") < screen
+    assert page.evaluate(top, "#mk-facets-results li") < screen - 40, "the first result starts on the first screen"
+    assert page.is_hidden("#mk-facet-panel") and page.get_attribute("#mk-facets-toggle", "aria-expanded") == "false"
+    page.focus("#mk-facets-toggle")
+    page.keyboard.press("Enter")
+    page.wait_for_function("!document.getElementById('mk-facet-panel').hidden")
+    assert page.get_attribute("#mk-facets-toggle", "aria-expanded") == "true"
+    # Ticking a box deep in the panel: the new number is in view right there.
+    box = 'details[data-facet="status"] input[value="in-werking"]'
+    page.focus(box)
+    page.keyboard.press("Space")
+    titles, _ = expected(public_catalogue, {"status": {"in-werking"}})
+    page.wait_for_function(f"document.getElementById('mk-facets').dataset.results === '{len(titles)}'")
+    button = "#mk-facets-show"
+    assert page.text_content(button) == f"{len(titles)} maatregelen tonen"
+    shown = page.evaluate("""sel => { const b = document.querySelector(sel).getBoundingClientRect();
+                                      return b.top >= 0 && b.bottom <= innerHeight; }""", button)
+    assert shown, "the count is visible where the box was ticked"
+    assert page.text_content("#mk-facets-toggle") == "Filters (1 gekozen)"
+    page.focus(button)
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement === document.getElementById('mk-facets-status')")
+    assert page.is_hidden("#mk-facet-panel")
+    assert sorted(shown_titles(page)) == titles
+
+
+def test_skip_link_and_search_lead_to_the_count(browser_page, fixture_sites):
+    page = open_menukaart(browser_page, fixture_sites["public"])
+    page.click(".mk-skip-results a")
+    page.wait_for_function("document.activeElement === document.getElementById('mk-facets-status')")
+    page.fill("#mk-facet-query", "woning")
+    page.press("#mk-facet-query", "Enter")
+    page.wait_for_function("document.activeElement === document.getElementById('mk-facets-status') && "
+                           "location.search.includes('q=woning')")
+    assert " van de " in page.text_content("#mk-facets-status")
+
+
+def test_facet_counts_are_read_with_the_right_plural(browser_page, fixture_sites):
+    page = open_menukaart(browser_page, fixture_sites["public"], "?soort=strafrechtelijk")
+    spoken = page.eval_on_selector_all(".mk-facet__value label", """ls => ls.map(l => [
+        l.querySelector('.mk-facet__count').textContent, l.querySelector('.mk-visually-hidden').textContent])""")
+    assert spoken
+    for seen, heard in spoken:
+        assert heard == f"({seen} maatregel)" if seen == "1" else heard == f"({seen} maatregelen)"
+    assert any(seen == "1" for seen, _ in spoken)
+    assert page.evaluate("document.querySelector('.mk-facet__count').getAttribute('aria-hidden')") == "true"
+
+
+def test_readme_example_link_finds_measures_in_the_real_catalogue(browser_page, real_site):
+    import re
+    from tests.support import REPO
+    example = re.search(r"`(menukaart\.html\?[^`]+)`", (REPO / "README.md").read_text(encoding="utf-8")).group(1)
+    page = open_menukaart(browser_page, real_site, "?" + example.split("?", 1)[1])
+    page.wait_for_function("document.getElementById('mk-facets').dataset.results !== '0' && "
+                           "document.getElementById('mk-facets-status').textContent.includes(' van de ')")
+    assert int(page.evaluate("document.getElementById('mk-facets').dataset.results")) > 0, example
 
 
 # ---- barrier matrix views ----
 
 def matrix_counts(page) -> dict[str, str]:
+    """The count each barrier shows (its link's visible text, without the words for screen readers)."""
     return dict(page.eval_on_selector_all(
-        ".mk-matrix__cell[data-barrier]", "cells => cells.map(c => [c.dataset.barrier, c.querySelector('.mk-count').textContent])"))
+        ".mk-matrix__cell[data-barrier]",
+        "cells => cells.map(c => [c.dataset.barrier, c.querySelector('.mk-count').firstChild.nodeValue])"))
 
 
-def test_matrix_view_per_partner_shows_coverage_and_gaps(watched, fixture_sites, public_catalogue):
+def test_matrix_view_per_partner_shows_coverage_and_gaps(browser_page, fixture_sites, public_catalogue):
     cat = public_catalogue
-    page = watched.page
+    page = browser_page.page
     page.goto(url_of(fixture_sites["public"] / "barrieremodel.html"))
     page.select_option("#mk-view-partner", "om")
     page.wait_for_function("location.search === '?partner=om'")
@@ -211,15 +278,14 @@ def test_matrix_view_per_partner_shows_coverage_and_gaps(watched, fixture_sites,
         assert counts[bid] == ("Witte vlek: geen maatregel" if n == 0 else f"{n} maatregel" + ("en" if n > 1 else "")), bid
     gaps = sum(1 for text in counts.values() if text.startswith("Witte vlek"))
     assert f"{len(cat.barriers) - gaps} van de {len(cat.barriers)} barrières gedekt, {gaps} witte vlek" in page.text_content("#mk-matrix-status")
-    covered = page.locator('.mk-matrix__cell[data-barrier="ronselaars"] a.mk-count')
-    covered.click()
+    page.click('.mk-matrix__cell[data-barrier="ronselaars"] a.mk-count')
     page.wait_for_function("document.getElementById('mk-facets') && document.getElementById('mk-facets').dataset.results")
     check(page, cat, {"barriere": {"ronselaars"}, "partner": {"om"}})
 
 
-def test_matrix_view_per_category_round_trips_through_the_url(watched, fixture_sites, public_catalogue):
+def test_matrix_view_per_category_round_trips_through_the_url(browser_page, fixture_sites, public_catalogue):
     cat = public_catalogue
-    page = watched.page
+    page = browser_page.page
     page.goto(url_of(fixture_sites["public"] / "barrieremodel.html", "?soort=strafrechtelijk"))
     assert page.input_value("#mk-view-soort") == "strafrechtelijk"
     counts = matrix_counts(page)

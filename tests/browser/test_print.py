@@ -121,3 +121,47 @@ def test_print_page_passes_axe_on_screen_and_in_print(watched, fixture_sites):
                                WCAG_21_AA)
         violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
         assert violations == [], f"{media}: {violations}"
+
+
+def test_filtered_menukaart_prints_the_chosen_measures_under_the_filters(watched, fixture_sites):
+    page = watched.page
+    page.goto(url_of(fixture_sites["public"] / "menukaart.html", "?soort=bestuursrechtelijk&q=woning"))
+    page.wait_for_function("document.getElementById('mk-facets').dataset.results === '1'")
+    page.emulate_media(media="print")
+    for selector in (".mk-facets__controls", "#mk-facet-groups", ".mk-skip-results", "#mk-facets-active", "#mk-facets-clear"):
+        assert not shown(page, selector), selector
+    chosen = page.text_content("#mk-facets-chosen")
+    assert shown(page, "#mk-facets-chosen")
+    assert chosen == "Gekozen filters: zoekwoorden \u201cwoning\u201d; Soort maatregel: Bestuursrechtelijk."
+    # The list starts right under the filters, across the whole width of the paper.
+    first = page.evaluate("document.querySelector('#mk-facets-results li').getBoundingClientRect()")
+    assert first["top"] < 500 and first["width"] > 0.9 * page.evaluate("document.querySelector('article').clientWidth")
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1
+
+
+def test_printing_the_menukaart_lists_every_chosen_measure_not_only_the_first_fifty(watched, real_site):
+    page = watched.page
+    page.goto(url_of(real_site / "menukaart.html"))
+    page.wait_for_function("document.getElementById('mk-facets').dataset.results !== undefined")
+    total = int(page.evaluate("document.getElementById('mk-facets').dataset.results"))
+    assert total > 50 and page.evaluate("document.querySelectorAll('#mk-facets-results li').length") == 50
+    page.emulate_media(media="print")
+    page.wait_for_function(f"document.querySelectorAll('#mk-facets-results li').length === {total}")
+    assert page.text_content("#mk-facets-chosen") == "Geen filters gekozen."
+    # Several measures to an A4 page, not two or three.
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", page.pdf(format="A4")))
+    assert pages <= total / 6, pages
+
+
+def test_matrix_prints_barrier_names_readably_above_smaller_counts(watched, real_site):
+    page = watched.page
+    page.goto(url_of(real_site / "barrieremodel.html"))
+    page.emulate_media(media="print")
+    size = "(el, p) => parseFloat(getComputedStyle(el)[p])"
+    name = page.locator(".mk-matrix__cell > a").first.evaluate(size, "fontSize")
+    count = page.locator(".mk-matrix__cell .mk-count").first.evaluate(size, "fontSize")
+    assert name >= 8 * 96 / 72 - 0.1, "barrier names at 8 pt at least"
+    assert count < name, "the count is smaller than the name it counts"
+    columns = page.eval_on_selector_all(".mk-matrix__phase", "ps => new Set(ps.map(p => p.getBoundingClientRect().top)).size")
+    assert columns == 1, "on paper all phases stand side by side"

@@ -25,6 +25,12 @@
   var activeList = document.getElementById("mk-facets-active");
   var resultList = document.getElementById("mk-facets-results");
   var moreButton = document.getElementById("mk-facets-more");
+  var toggleButton = document.getElementById("mk-facets-toggle");
+  var panel = document.getElementById("mk-facet-panel");
+  var showButton = document.getElementById("mk-facets-show");
+  var chosenLine = document.getElementById("mk-facets-chosen");
+  var narrow = window.matchMedia("(max-width: 48em)");
+  var panelOpen = false;                     // on a phone the filters start folded away
 
   var selected = facets.map(function () { return new Set(); });
   var valueIndex = facets.map(function (f) {
@@ -92,15 +98,18 @@
         var label = el("label");
         label.htmlFor = id;
         label.appendChild(document.createTextNode(value[1] + " "));
+        // Seen: "(12)"; heard: "(12 maatregelen)", with the right plural.
         var count = el("span", "mk-facet__count");
+        count.setAttribute("aria-hidden", "true");
         var number = document.createTextNode("");
         count.appendChild(number);
-        count.appendChild(el("span", "mk-visually-hidden", " maatregelen"));
         label.appendChild(count);
+        var spoken = el("span", "mk-visually-hidden", "");
+        label.appendChild(spoken);
         item.appendChild(box);
         item.appendChild(label);
         list.appendChild(item);
-        countNodes[f][v] = { item: item, text: number, last: -1 };
+        countNodes[f][v] = { item: item, text: number, spoken: spoken, last: -1 };
         checkboxes[f][v] = box;
       });
       fieldset.appendChild(list);
@@ -152,6 +161,7 @@
         if (node.last === c[v]) { continue; }
         node.last = c[v];
         node.text.nodeValue = String(c[v]);
+        node.spoken.textContent = "(" + measuresLabel(c[v]) + ")";
         node.item.classList.toggle("mk-facet__value--empty", c[v] === 0);
       }
     }
@@ -175,10 +185,16 @@
     return li;
   }
 
-  function showResults(result) {
+  function listResults(result) {
     shown = result;
     resultList.textContent = "";
     showMore();
+    if (printing.matches) { showAll(); }
+  }
+
+  /* On paper every chosen measure is listed, not only the first page of them. */
+  function showAll() {
+    while (resultList.children.length < shown.length) { showMore(); }
   }
 
   function showMore() {
@@ -187,6 +203,10 @@
     shown.slice(start, start + PAGE_SIZE).forEach(function (i) { fragment.appendChild(resultItem(i)); });
     resultList.appendChild(fragment);
     moreButton.hidden = resultList.children.length >= shown.length;
+  }
+
+  function measuresLabel(n) {
+    return n + (n === 1 ? " maatregel" : " maatregelen");
   }
 
   function describe(count) {
@@ -232,15 +252,41 @@
     });
     activeList.hidden = !activeList.children.length;
     clearButton.hidden = !isFiltered();
+    var chosen = [];
+    if (query) { chosen.push("zoekwoorden \u201c" + query + "\u201d"); }
+    facets.forEach(function (facet, f) {
+      var names = [];
+      facet.values.forEach(function (value, v) { if (selected[f].has(v)) { names.push(value[1]); } });
+      if (names.length) { chosen.push(facet.label + ": " + names.join(" of ")); }
+    });
+    chosenLine.textContent = chosen.length ? "Gekozen filters: " + chosen.join("; ") + "." : "Geen filters gekozen.";
+    toggleButton.textContent = chosen.length ? "Filters (" + chosen.length + " gekozen)" : "Filters";
+  }
+
+  /* ---- on a phone: the filters in a panel that opens and closes ---- */
+
+  function layout() {
+    var folded = narrow.matches && !panelOpen;
+    toggleButton.hidden = !narrow.matches;
+    toggleButton.setAttribute("aria-expanded", String(!folded));
+    panel.hidden = folded;
+  }
+
+  function showResults() {
+    if (narrow.matches) { panelOpen = false; layout(); }
+    statusBox.focus();
   }
 
   function update() {
     var started = performance.now();
     var outcome = filter();
     showCounts(outcome.counts);
-    showResults(outcome.result);
+    listResults(outcome.result);
     showActive();
     statusBox.textContent = describe(outcome.result.length);
+    // Seen where the filter is changed, also when the results are out of view.
+    showButton.textContent = outcome.result.length
+      ? measuresLabel(outcome.result.length) + " tonen" : "Geen maatregelen: haal een keuze weg";
     root.dataset.filterMs = (performance.now() - started).toFixed(2);
     root.dataset.results = String(outcome.result.length);
     // The address follows a moment later: the reader sees the results first, and quick
@@ -330,12 +376,23 @@
 
   /* ---- wiring ---- */
 
+  var printing = window.matchMedia("print");
   buildFacets();
   restore();
+  layout();
+  narrow.addEventListener("change", layout);
+  printing.addEventListener("change", function () { if (printing.matches) { showAll(); } });
+  window.addEventListener("beforeprint", showAll);
+  toggleButton.addEventListener("click", function () {
+    panelOpen = toggleButton.getAttribute("aria-expanded") !== "true";
+    layout();
+  });
+  showButton.addEventListener("click", showResults);
   input.closest("form").addEventListener("submit", function (event) {
     event.preventDefault();
     window.clearTimeout(timer);
-    setQuery(input.value, update);
+    // After a search, focus goes to the count, so it is read out and the results follow.
+    setQuery(input.value, function () { update(); showResults(); });
   });
   input.addEventListener("input", function () {
     window.clearTimeout(timer);

@@ -54,26 +54,39 @@
     return prefix + "?" + parts.join("&");
   }
 
+  function hidden(text) {
+    var span = document.createElement("span");
+    span.className = "mk-visually-hidden";
+    span.textContent = text;
+    return span;
+  }
+
   function show() {
     var picks = chosen();
     var counts = countPerBarrier(picks);
     var covered = 0;
+    var who = picks.length ? picks.map(function (p) { return p.label; }).join(" en ") : "Alle maatregelen";
     cells.forEach(function (cell) {
       var id = cell.dataset.barrier;
       var n = counts[id] || 0;
       if (n) { covered++; }
-      var old = cell.querySelector(".mk-count");
       var text = n === 0 ? "Witte vlek: geen maatregel" : n === 1 ? "1 maatregel" : n + " maatregelen";
       var href = n ? filteredLink(id, picks) : null;
-      if (old.textContent === text && old.getAttribute("href") === href) { return; }  // touch only what changed
+      var state = text + " " + href;
+      if (cell.dataset.shown === state) { return; }  // touch only what changed
+      cell.dataset.shown = state;
       var badge = document.createElement(n ? "a" : "span");
       badge.className = "mk-count" + (n ? "" : " mk-count--gap");
-      if (href) { badge.href = href; }
       badge.textContent = text;
-      old.replaceWith(badge);
+      if (href) {
+        // The link's name says what it opens, not only "5 maatregelen".
+        badge.href = href;
+        var name = cell.querySelector("a").textContent;
+        badge.appendChild(hidden(" voor de barrière \u2018" + name + "\u2019" + (picks.length ? " (" + who + ")" : "") + " in de menukaart"));
+      }
+      cell.querySelector(".mk-count").replaceWith(badge);
       cell.classList.toggle("mk-matrix__cell--gap", n === 0);
     });
-    var who = picks.length ? picks.map(function (p) { return p.label; }).join(" en ") : "Alle maatregelen";
     var gaps = cells.length - covered;
     status.textContent = who + ": " + covered + " van de " + cells.length + (cells.length === 1 ? " barrière" : " barrières") +
       " gedekt, " + gaps + (gaps === 1 ? " witte vlek." : " witte vlekken.");

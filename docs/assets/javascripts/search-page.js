@@ -87,10 +87,14 @@
     } catch (e) { /* some file:// setups refuse history changes; the results still show */ }
   }
 
+  // After a search (here, or in the header of any page), focus goes to the count, so a
+  // screen reader reads it and the results follow; typing alone leaves the focus alone.
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    window.clearTimeout(timer);
     remember(input.value);
     run(input.value);
+    status.focus();
   });
   input.addEventListener("input", function () {
     window.clearTimeout(timer);
@@ -100,5 +104,5 @@
   var initial = new URLSearchParams(window.location.search).get("q") || "";
   input.value = initial;
   run(initial);
-  if (!initial) { input.focus(); }
+  if (initial) { status.focus(); } else { input.focus(); }
 })();
