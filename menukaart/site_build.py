@@ -52,27 +52,41 @@ def build(cat: Catalogue, out_dir: Path, previous: dict | None = None,
     staging = Path(tempfile.mkdtemp(prefix=staging_prefix(out_dir), dir=out_dir.parent))
     try:
         docs_dir, site_dir = staging / "docs", staging / "site"
-        render.copy_handwritten(docs_source, docs_dir, cat)
-        exported = exports.write_exports(cat, docs_dir)
-        changes = compare(previous, exports.export_data(cat)) if previous else None
-        rendered = render.render_all(cat, docs_dir, exported, changes)
-        vendor = docs_dir / VENDOR_DIR
-        vendor.mkdir(parents=True, exist_ok=True)
-        for name, path in LUNR_FILES.items():
-            shutil.copyfile(path, vendor / name)
-        documents = search_index.build(cat, docs_dir)
-        facets.write(cat, docs_dir)
-        redirect_pages = redirects.write_redirects(cat, docs_dir)
+        staged = stage(cat, docs_dir, previous, docs_source)
         _mkdocs_build(docs_dir, site_dir, cat)
-        table = counts.count_rows(cat, rendered.entry_pages_by_kind, documents, exported.rows)
+        table = counts.count_rows(cat, staged.rendered.entry_pages_by_kind, staged.documents, staged.exported.rows)
         mismatches = counts.disagreements(table)
         if mismatches:
             raise SiteBuildError(counts.report(table) + "\nDe tellingen kloppen niet:\n" + "\n".join(mismatches))
         swap_into_place(site_dir, out_dir)
-        return BuildResult(out_dir, rendered.entry_pages_by_kind, rendered.pages, documents, redirect_pages,
-                           exported, table)
+        return BuildResult(out_dir, staged.rendered.entry_pages_by_kind, staged.rendered.pages, staged.documents,
+                           staged.redirects, staged.exported, table)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+@dataclass
+class Staged:
+    rendered: render.RenderedSite
+    exported: exports.ExportResult
+    documents: dict[str, int]
+    redirects: int
+
+
+def stage(cat: Catalogue, docs_dir: Path, previous: dict | None = None, docs_source: Path = HANDWRITTEN_DOCS) -> Staged:
+    """Everything the site generator gets: hand-written and generated pages, exports, search and facet data."""
+    render.copy_handwritten(docs_source, docs_dir, cat)
+    exported = exports.write_exports(cat, docs_dir)
+    changes = compare(previous, exports.export_data(cat)) if previous else None
+    rendered = render.render_all(cat, docs_dir, exported, changes)
+    vendor = docs_dir / VENDOR_DIR
+    vendor.mkdir(parents=True, exist_ok=True)
+    for name, path in LUNR_FILES.items():
+        shutil.copyfile(path, vendor / name)
+    documents = search_index.build(cat, docs_dir)
+    facets.write(cat, docs_dir)
+    redirect_pages = redirects.write_redirects(cat, docs_dir)
+    return Staged(rendered, exported, documents, redirect_pages)
 
 
 def _mkdocs_build(docs_dir: Path, site_dir: Path, cat: Catalogue) -> None:
