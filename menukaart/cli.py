@@ -7,14 +7,15 @@ import sys
 from pathlib import Path
 
 from .catalogue import EDITIONS
+from .kinds import KINDS
 from .problems import one_line, shown
 from .validate import load_catalogue
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = {"public": "site", "internal": "site-intern"}
+ENTRY_FOLDERS = " en ".join(kind.source for kind in KINDS if kind.one_file_per_entry)
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(root: Path) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="build_site.py",
         description="Controleer de inhoud en bouw de Menukaart mensensmokkel (site en offline zip).",
@@ -24,10 +25,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="alleen controleren, niet bouwen")
     p.add_argument("--edition", choices=EDITIONS, default="public",
                    help="public (standaard, zonder interne items) of internal")
-    p.add_argument("--content", type=Path, default=REPO_ROOT,
-                   help="map met measures/, barriers/ en de kleine YAML-bestanden (standaard: deze repository)")
+    p.add_argument("--content", type=Path, default=root,
+                   help=f"map met {ENTRY_FOLDERS} en de kleine YAML-bestanden (standaard: {root})")
     p.add_argument("--out", type=Path, help="uitvoermap van de site (standaard site/ of site-intern/)")
-    p.add_argument("--dist", type=Path, default=REPO_ROOT / "dist", help="map voor de offline zip")
+    p.add_argument("--dist", type=Path, default=root / "dist", help="map voor de offline zip")
     p.add_argument("--no-zip", action="store_true", help="geen offline zip maken")
     p.add_argument("--previous", type=Path, metavar="JSON",
                    help="JSON-export van de vorige uitgave; de site krijgt dan een pagina 'Wat is er veranderd'")
@@ -35,13 +36,16 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    out = args.out or REPO_ROOT / DEFAULT_OUT[args.edition]
+def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+    """`root` holds the content and receives site/ and dist/: build_site.py passes its own
+    folder, the installed command (`menukaart`, `python -m menukaart`) the current one."""
+    root = Path(root) if root is not None else Path.cwd()
+    args = parser(root).parse_args(argv)
+    out = args.out or root / DEFAULT_OUT[args.edition]
     try:
         if args.command == "serve":
             from .serve import serve
-            return serve(args.content, args.edition, args.port, out if args.out else None)
+            return serve(args.content, args.edition, args.port, args.out or root / ".preview")
         if args.check:
             return check(args.content)
         return build(args.content, args.edition, out, None if args.no_zip else args.dist, args.previous)

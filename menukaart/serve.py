@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import build
 from .problems import shown
-from .site_build import HANDWRITTEN_DOCS, MKDOCS_CONFIG, REPO_ROOT
+from .resources import BUILD_INPUTS
 
 WATCHED_SUFFIXES = {".yaml", ".md", ".j2", ".json", ".css", ".js", ".html", ".yml"}
 STATUS_PATH = "/__build"
@@ -92,12 +92,11 @@ class Preview:
         self.state.record(ok, problems)
 
     def watched(self) -> list[Path]:
-        return [self.content, HANDWRITTEN_DOCS, REPO_ROOT / "menukaart" / "templates", REPO_ROOT / "schema",
-                REPO_ROOT / "overrides", MKDOCS_CONFIG]
+        return [self.content, *BUILD_INPUTS]
 
 
-def serve(content: Path, edition: str, port: int, out: Path | None) -> int:
-    preview = Preview(content, edition, out or REPO_ROOT / ".preview")
+def serve(content: Path, edition: str, port: int, out: Path) -> int:
+    preview = Preview(content, edition, out)
     preview.rebuild()
     handler = functools.partial(PreviewHandler, state=preview.state, directory=str(preview.out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)

@@ -13,8 +13,8 @@ def test_default_folders_are_site_site_intern_and_dist(tmp_path, monkeypatch, ca
     (site-intern/ for the internal edition) and the zip to dist/, all beside build_site.py."""
     repo = tmp_path / "repo"
     shutil.copytree(FIXTURE_CONTENT, repo)
-    monkeypatch.setattr(cli, "REPO_ROOT", repo)
-    assert cli.main([]) == 0
+    assert cli.main([], root=repo) == 0
+    monkeypatch.chdir(repo)  # the installed command's root: the current folder
     assert cli.main(["--edition", "internal"]) == 0
     out = capsys.readouterr().out
     assert f"Site: {repo / 'site'}\n" in out and f"Site: {repo / 'site-intern'}\n" in out
