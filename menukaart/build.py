@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import counts
-from .changes import load_previous
+from .previous_export import load_previous
 from .output_folder import locked, tidy
 from .package import write_zip
 from .problems import count_line

@@ -1,29 +1,17 @@
-"""The validated catalogue, its editions and the links derived from it.
+"""The validated catalogue: a table of entries per kind, its editions and its links.
 
-Links are written once in the content (measure → barriers, entry → partners,
-measure → laws); every reverse link is computed here, never stored.
+Links are written once in the content; every reverse link is derived (relations.Links),
+never stored.
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-EDITIONS = ("public", "internal")
+from .kinds import BY_NAME, BY_TABLE, KINDS, PAGE_KINDS, Kind
+from .relations import RELATIONS, Links
 
-CATEGORY_LABELS = {
-    "bestuursrechtelijk": "Bestuursrechtelijk",
-    "strafrechtelijk": "Strafrechtelijk",
-    "fiscaal": "Fiscaal",
-    "privaat-publiek": "Privaat-publiek",
-    "informatie": "Informatie en signalering",
-    "internationaal": "Internationaal",
-}
-STATUS_LABELS = {
-    "in-werking": "In werking",
-    "in-voorbereiding": "In voorbereiding",
-    "te-controleren": "Nog te controleren",
-}
+EDITIONS = ("public", "internal")
 
 
 def display_name(entry: dict) -> str:
@@ -35,21 +23,75 @@ def display_name(entry: dict) -> str:
     return f"{name} ({abbreviation})"
 
 
+@dataclass(frozen=True)
+class EntryView:
+    """One entry as pages, search results, exports and redirects name it."""
+    kind: Kind
+    id: str
+    record: dict
+    edition: str
+
+    @property
+    def title(self) -> str:
+        return self.record[self.kind.title_field]
+
+    @property
+    def label(self) -> str:
+        """The title as readers see it wherever the entry is named (with its abbreviation, where it has one)."""
+        return display_name(self.record) if self.kind.named_with_abbreviation else self.title
+
+    @property
+    def short_label(self) -> str:
+        """As a filter list names it, where room is short: the abbreviation, if it has one."""
+        return self.record.get("abbreviation") or self.label if self.kind.named_with_abbreviation else self.title
+
+    @property
+    def url(self) -> str:
+        return self.kind.page_url(self.id)
+
+    @property
+    def is_internal(self) -> bool:
+        """Marked as internal, in the edition that shows internal entries."""
+        return self.edition == "internal" and self.record.get("visibility") == "internal"
+
+
 @dataclass
 class Catalogue:
-    phases: dict[str, dict]
-    partners: dict[str, dict]
-    laws: dict[str, dict]
-    glossary: list[dict]
-    measures: dict[str, dict]
-    barriers: dict[str, dict]
+    tables: dict[str, dict[str, dict]]  # kind name → entry id (a term, for the glossary) → record, in display order
     release: dict | None = None  # edition.yaml: number, date, review_interval_months
     edition: str = "internal"  # the full content holds everything until an edition is chosen
-    links: "Links" = field(default=None, repr=False)  # type: ignore[assignment]
+    links: Links = field(default=None, repr=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
+        self.tables = {kind.name: self.tables.get(kind.name, {}) for kind in KINDS}
         if self.links is None:
-            self.links = Links.derive(self)
+            self.links = Links(self)
+
+    def __getattr__(self, name: str):
+        """cat.measures, cat.barriers, cat.phases, cat.partners, cat.laws: a kind's table by its table name."""
+        kind = BY_TABLE.get(name)
+        if kind is None or name.startswith("_") or "tables" not in self.__dict__:
+            raise AttributeError(name)
+        return self.__dict__["tables"][kind.name]
+
+    @property
+    def glossary(self) -> list[dict]:
+        """The glossary's terms, alphabetically."""
+        return list(self.tables["term"].values())
+
+    def with_tables(self, **tables: dict) -> "Catalogue":
+        """A copy with some tables replaced, by table name: cat.with_tables(measures={...})."""
+        replaced = {**self.tables, **{BY_TABLE[name].name: table for name, table in tables.items()}}
+        return replace(self, tables=replaced, links=None)
+
+    def table(self, kind: str) -> dict[str, dict]:
+        return self.tables[kind]
+
+    def entry(self, kind: str, entry_id: str) -> EntryView:
+        return EntryView(BY_NAME[kind], entry_id, self.tables[kind][entry_id], self.edition)
+
+    def entries(self, kind: str):
+        return (self.entry(kind, entry_id) for entry_id in self.tables[kind])
 
     def for_edition(self, edition: str) -> "Catalogue":
         """The catalogue as one edition shows it; public drops every internal entry and every link to it."""
@@ -57,81 +99,20 @@ class Catalogue:
             raise ValueError(f"unknown edition {edition!r}")
         if edition == "internal":
             return replace(self, edition=edition, links=None)
-        measures = {k: v for k, v in self.measures.items() if v["visibility"] == "public"}
-        barriers = {k: v for k, v in self.barriers.items() if v["visibility"] == "public"}
-        measures = {
-            k: {**m, "barriers": [b for b in m["barriers"] if b in barriers],
-                **({"related": [r for r in m["related"] if r in measures]} if "related" in m else {})}
-            for k, m in measures.items()
-        }
-        return replace(self, measures=measures, barriers=barriers, edition=edition, links=None)
+        kept = {name: {k: v for k, v in table.items() if v.get("visibility", "public") == "public"}
+                for name, table in self.tables.items()}
+        for relation in RELATIONS:
+            targets = kept[relation.target]
+            if relation.item_field or len(targets) == len(self.tables[relation.target]):
+                continue  # nothing of the target kind was dropped
+            table = kept[relation.kind]
+            for entry_id, record in table.items():
+                value = record.get(relation.field)
+                if isinstance(value, list):
+                    table[entry_id] = {**record, relation.field: [t for t in value if t in targets]}
+        return replace(self, tables=kept, edition=edition, links=None)
 
     @property
     def entry_count(self) -> int:
         """Entries that get a page and a search document."""
-        return len(self.measures) + len(self.barriers) + len(self.phases) + len(self.partners) + len(self.laws)
-
-
-@dataclass
-class Links:
-    measures_by_barrier: dict[str, list[str]]
-    barriers_by_phase: dict[str, list[str]]
-    measures_by_phase: dict[str, list[str]]
-    measures_by_partner: dict[str, list[str]]
-    barriers_by_partner: dict[str, list[str]]
-    measures_by_law: dict[str, list[tuple[str, str]]]  # law → [(article, measure id)]
-    related_by_measure: dict[str, list[str]]  # both directions of `related`
-
-    @classmethod
-    def derive(cls, cat: Catalogue) -> "Links":
-        measures_by_barrier = defaultdict(list)
-        measures_by_partner = defaultdict(list)
-        barriers_by_partner = defaultdict(list)
-        barriers_by_phase = defaultdict(list)
-        measures_by_phase = defaultdict(list)
-        measures_by_law = defaultdict(list)
-        related = defaultdict(set)
-
-        for bid, barrier in cat.barriers.items():
-            barriers_by_phase[barrier["phase"]].append(bid)
-            for pid in barrier["partners"]:
-                barriers_by_partner[pid].append(bid)
-        for mid, measure in cat.measures.items():
-            for bid in measure["barriers"]:
-                measures_by_barrier[bid].append(mid)
-            phases = {cat.barriers[b]["phase"] for b in measure["barriers"] if b in cat.barriers}
-            for phase in phases:
-                measures_by_phase[phase].append(mid)
-            for pid in dict.fromkeys([measure["authority"], *measure["partners"]]):
-                measures_by_partner[pid].append(mid)
-            for basis in measure["legal_basis"]:
-                measures_by_law[basis["law"]].append((str(basis.get("article", "")), mid))
-            for other in measure.get("related", []):
-                if other in cat.measures and other != mid:
-                    related[mid].add(other)
-                    related[other].add(mid)
-
-        def by_title(ids, table):
-            return sorted(dict.fromkeys(ids), key=lambda i: table[i]["title"].casefold())
-
-        return cls(
-            measures_by_barrier={k: by_title(v, cat.measures) for k, v in measures_by_barrier.items()},
-            barriers_by_phase={k: by_title(v, cat.barriers) for k, v in barriers_by_phase.items()},
-            measures_by_phase={k: by_title(v, cat.measures) for k, v in measures_by_phase.items()},
-            measures_by_partner={k: by_title(v, cat.measures) for k, v in measures_by_partner.items()},
-            barriers_by_partner={k: by_title(v, cat.barriers) for k, v in barriers_by_partner.items()},
-            measures_by_law={k: sorted(set(v), key=lambda am: (_article_key(am[0]), cat.measures[am[1]]["title"].casefold()))
-                             for k, v in measures_by_law.items()},
-            related_by_measure={k: by_title(v, cat.measures) for k, v in related.items()},
-        )
-
-    def phases_of_measure(self, cat: Catalogue, mid: str) -> list[str]:
-        """Phases a measure reaches through its barriers, in chain order."""
-        wanted = {cat.barriers[b]["phase"] for b in cat.measures[mid]["barriers"] if b in cat.barriers}
-        return [p for p in cat.phases if p in wanted]
-
-
-def _article_key(article: str) -> tuple:
-    """Sort '2', '3', '7a', '13b', '174a', '' naturally."""
-    parts = re.findall(r"\d+|\D+", article)
-    return (article == "",) + tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+        return sum(len(self.tables[kind.name]) for kind in PAGE_KINDS)

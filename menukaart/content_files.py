@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-# The largest real file (glossary.yaml) is about 35 kB; thirty times that is still text
+# The largest real file (the glossary) is about 35 kB; thirty times that is still text
 # a person wrote, anything larger is a mistake (or an attack) and is not read at all.
 MAX_FILE_BYTES = 1024 * 1024
 MAX_FILE_LABEL = "1 MB"
@@ -112,7 +112,7 @@ class FolderEntry:
 
 
 def entry_files(folder: Path, root: Path) -> list[FolderEntry]:
-    """The entry files of measures/ or barriers/, in name order, each with its problem if any.
+    """The entry files of a folder of entries (one file each), in name order, each with its problem if any.
 
     Hidden names (editor backups, .DS_Store) are skipped. Every other name is either a
     regular .yaml file inside the root, or reported, so nothing is silently left out.

@@ -4,7 +4,8 @@ they differ (site_build checks before the swap)."""
 from __future__ import annotations
 
 from .catalogue import Catalogue
-from .exports import ENTRY_KIND, KIND_NAMES, KINDS, expected_counts
+from .exports import expected_counts
+from .kinds import KINDS
 
 FORMATS = ("json", "csv", "xlsx")
 
@@ -18,15 +19,14 @@ def count_rows(cat: Catalogue, entry_pages: dict[str, int], search_documents: di
     content = expected_counts(cat)
     rows = []
     for kind in KINDS:
-        entry_kind = ENTRY_KIND.get(kind)
         counts: dict[str, int | None] = {
-            "inhoud": content[kind],
-            "pagina's": entry_pages.get(entry_kind, 0) if entry_kind else None,
-            "zoekindex": search_documents.get(entry_kind, 0) if entry_kind else None,
+            "inhoud": content[kind.table],
+            "pagina's": entry_pages.get(kind.name, 0) if kind.has_pages else None,
+            "zoekindex": search_documents.get(kind.name, 0) if kind.has_pages else None,
         }
         for fmt in FORMATS:
-            counts[fmt.upper()] = export_rows.get(fmt, {}).get(kind, 0)
-        rows.append((KIND_NAMES[kind][1], counts))
+            counts[fmt.upper()] = export_rows.get(fmt, {}).get(kind.table, 0)
+        rows.append((kind.plural, counts))
     return rows
 
 

@@ -21,10 +21,17 @@ LUNR_FILES = {
     "lunr.nl.js": LUNR_DIR / "lunr-language" / "lunr.nl.js",
 }
 
-# Keep these three in step with search-core.js.
-_SEPARATOR = re.compile(r"[\s\-\u2010-\u2015/]+")
-_APOSTROPHES = re.compile(r"['\u2019]")
-_COMBINING = re.compile(r"[\u0300-\u036f]")
+# The browser builds its tokenizer from these same patterns: search_index writes them
+# into the documents script, search-core.js reads them from there (RegExp syntax and
+# Python's agree on these three). Words are trimmed to letters and digits on both sides.
+TOKENIZER_RULES = {
+    "separator": r"[\s\-\u2010-\u2015/]+",  # between words: white space, hyphens and dashes, slashes
+    "apostrophes": r"['\u2019]",  # dropped: "auto's" is one word
+    "combining": r"[\u0300-\u036f]",  # accents, after NFD: "é" is "e"
+}
+_SEPARATOR = re.compile(TOKENIZER_RULES["separator"])
+_APOSTROPHES = re.compile(TOKENIZER_RULES["apostrophes"])
+_COMBINING = re.compile(TOKENIZER_RULES["combining"])
 
 
 def fold(text: str) -> str:

@@ -16,39 +16,16 @@ import shutil
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable, Iterable
 
-from .catalogue import CATEGORY_LABELS, STATUS_LABELS, Catalogue, display_name
-from .paths import page_url
+from .catalogue import Catalogue
+from .export_columns import Column, columns
+from .kinds import KINDS, Kind
 from .schemas import schema_files
 from .xlsx import Sheet, write_xlsx
 
 FORMAT = "menukaart-mensensmokkel"
 FORMAT_VERSION = 1
 DOWNLOADS = "downloads"
-KINDS = ("measures", "barriers", "phases", "partners", "laws", "glossary")
-ENTRY_KIND = {"measures": "measure", "barriers": "barrier", "phases": "phase", "partners": "partner", "laws": "law"}
-# kind → (part of the file name, sheet name and label)
-KIND_NAMES = {
-    "measures": ("maatregelen", "Maatregelen"),
-    "barriers": ("barrieres", "Barrières"),
-    "phases": ("fasen", "Fasen"),
-    "partners": ("partners", "Partners"),
-    "laws": ("wetten", "Wetten"),
-    "glossary": ("begrippen", "Begrippen"),
-}
-VISIBILITY_LABELS = {"public": "openbaar", "internal": "intern"}
-# One entry's kind (the pages group them under plural headings).
-PARTNER_KIND_LABELS = {
-    "gemeente": "Gemeente", "rijksoverheid": "Rijksoverheid", "opsporing-en-vervolging": "Opsporing en vervolging",
-    "toezicht-en-uitvoering": "Toezicht en uitvoering", "samenwerkingsverband": "Samenwerkingsverband",
-    "private-partij": "Private partij", "internationaal": "Internationaal",
-}
-LAW_KIND_LABELS = {
-    "wet": "Wet", "amvb": "Algemene maatregel van bestuur", "ministeriele-regeling": "Ministeriële regeling",
-    "beleidsregel": "Beleidsregel", "lokale-regelgeving": "Lokale regelgeving", "eu-richtlijn": "Europese richtlijn",
-    "eu-verordening": "Europese verordening", "verdrag": "Verdrag",
-}
 EXCEL_CELL_LIMIT = 32_767  # characters Excel shows in one cell
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _DUTCH_NUMBER = str.maketrans(",.", ".,")
@@ -88,7 +65,7 @@ class ExportResult:
     @property
     def per_kind(self) -> list[tuple[str, int]]:
         """(Dutch label, rows) per kind, as in the JSON file."""
-        return [(KIND_NAMES[kind][1], self.rows["json"][kind]) for kind in KINDS]
+        return [(kind.plural, self.rows["json"][kind.table]) for kind in KINDS]
 
     def disagreements(self, expected: dict[str, int]) -> list[str]:
         """Where a format holds another number of rows than expected (kind → count); empty when all agree."""
@@ -97,7 +74,7 @@ class ExportResult:
 
 
 def expected_counts(cat: Catalogue) -> dict[str, int]:
-    return {kind: len(_table(cat, kind)) for kind in KINDS}
+    return {kind.table: len(cat.table(kind.name)) for kind in KINDS}
 
 
 def export_data(cat: Catalogue) -> dict:
@@ -110,11 +87,8 @@ def export_data(cat: Catalogue) -> dict:
         "counts": expected_counts(cat),
     }
     for kind in KINDS:
-        if kind == "glossary":
-            data[kind] = [_plain(term) for term in cat.glossary]
-        else:
-            data[kind] = [{**_plain(record), "page": page_url(ENTRY_KIND[kind], entry_id)}
-                          for entry_id, record in _entries(cat, kind)]
+        data[kind.table] = [{**_plain(record), **({"page": kind.page_url(entry_id)} if kind.has_pages else {})}
+                            for entry_id, record in _entries(cat, kind)]
     return data
 
 
@@ -131,15 +105,15 @@ def write_exports(cat: Catalogue, docs_dir: Path) -> ExportResult:
     data = export_data(cat)
     json_path = out / f"{base}.json"
     json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
-    result.rows["json"] = {kind: len(data[kind]) for kind in KINDS}
+    result.rows["json"] = {kind.table: len(data[kind.table]) for kind in KINDS}
     add(json_path, "De hele menukaart in één bestand, met alle velden", "json")
 
     tables = {kind: _sheet(cat, kind) for kind in KINDS}
     result.rows["csv"] = {}
     for kind in KINDS:
-        path = out / f"{base}-{KIND_NAMES[kind][0]}.csv"
-        result.rows["csv"][kind] = _write_csv(path, *tables[kind])
-        add(path, f"{KIND_NAMES[kind][1]}, één per regel", "csv")
+        path = out / f"{base}-{kind.file_part}.csv"
+        result.rows["csv"][kind.table] = _write_csv(path, *tables[kind])
+        add(path, f"{kind.plural}, één per regel", "csv")
 
     xlsx_path = out / f"{base}.xlsx"
     result.rows["xlsx"] = _write_xlsx(xlsx_path, tables, cat)
@@ -156,14 +130,9 @@ def write_exports(cat: Catalogue, docs_dir: Path) -> ExportResult:
 
 # --- records -----------------------------------------------------------------------------------
 
-def _table(cat: Catalogue, kind: str):
-    return cat.glossary if kind == "glossary" else getattr(cat, kind)
-
-
-def _entries(cat: Catalogue, kind: str) -> list[tuple[str, dict]]:
-    """Measures and barriers by id; phases, partners and laws in catalogue order."""
-    table = _table(cat, kind)
-    return sorted(table.items()) if kind in ("measures", "barriers") else list(table.items())
+def _entries(cat: Catalogue, kind: Kind) -> list[tuple[str, dict]]:
+    """Entries in catalogue order: by id for entry folders, as written for lists, the glossary alphabetically."""
+    return list(cat.table(kind.name).items())
 
 
 def _plain(value):
@@ -181,126 +150,9 @@ def _plain(value):
 
 # --- rows for CSV and XLSX ---------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Column:
-    header: str
-    width: int  # characters, for the XLSX
-    value: Callable[[str, dict], object]
-
-
-def _sheet(cat: Catalogue, kind: str) -> tuple[list[Column], list[list[str]]]:
-    columns = _columns(cat, kind)
-    items = [(t["term"], t) for t in cat.glossary] if kind == "glossary" else _entries(cat, kind)
-    return columns, [[_text(c.value(i, r)) for c in columns] for i, r in items]
-
-
-def _columns(cat: Catalogue, kind: str) -> list[Column]:
-    links = cat.links
-    partner = {pid: display_name(p) for pid, p in cat.partners.items()}
-    law = {lid: l.get("abbreviation") or l["name"] for lid, l in cat.laws.items()}
-    measure = {mid: m["title"] for mid, m in cat.measures.items()}
-    barrier = {bid: b["title"] for bid, b in cat.barriers.items()}
-    phase = {pid: p["title"] for pid, p in cat.phases.items()}
-
-    def basis(b: dict) -> str:
-        return f"{law[b['law']]} art. {b['article']}" if b.get("article") else law[b["law"]]
-
-    def example(e: dict) -> str:
-        extra = [e[k] for k in ("ecli", "url") if e.get(k)]
-        return f"{e['title']} ({', '.join(extra)})" if extra else e["title"]
-
-    id_ = Column("id", 28, lambda i, r: i)
-    sources = Column("bronnen", 50, lambda i, r: _lines(f"{s['title']} ({s['url']})" for s in r.get("sources", [])))
-    reviewed = Column("gecontroleerd", 13, lambda i, r: r["reviewed"])
-    visibility = Column("zichtbaarheid", 13, lambda i, r: VISIBILITY_LABELS[r["visibility"]])
-
-    def page(entry_kind: str) -> Column:
-        return Column("pagina", 40, lambda i, r: page_url(entry_kind, i))
-
-    if kind == "measures":
-        return [
-            id_, Column("titel", 40, lambda i, r: r["title"]),
-            Column("samenvatting", 60, lambda i, r: r["summary"]),
-            Column("soort", 18, lambda i, r: CATEGORY_LABELS[r["category"]]),
-            Column("bevoegd", 30, lambda i, r: partner[r["authority"]]),
-            Column("bevoegd orgaan", 25, lambda i, r: r.get("authority_role")),
-            Column("wettelijke grondslag", 35, lambda i, r: [basis(b) for b in r["legal_basis"]]),
-            Column("partners", 40, lambda i, r: [partner[p] for p in r["partners"]]),
-            Column("barrières", 40, lambda i, r: [barrier[b] for b in r["barriers"]]),
-            Column("fasen", 30, lambda i, r: [phase[p] for p in links.phases_of_measure(cat, i)]),
-            Column("doel", 50, lambda i, r: r.get("aim")),
-            Column("status", 18, lambda i, r: STATUS_LABELS[r["status"]]),
-            Column("status sinds", 13, lambda i, r: r.get("status_date")),
-            Column("status nagegaan op", 13, lambda i, r: r.get("status_checked")),
-            Column("toelichting status", 40, lambda i, r: r.get("status_note")),
-            Column("voorwaarden", 60, lambda i, r: _lines(r.get("conditions", []))),
-            Column("werkwijze", 60, lambda i, r: _lines(f"{n}. {s}" for n, s in enumerate(r.get("procedure", []), 1))),
-            Column("let op", 60, lambda i, r: _lines(r.get("caveats", []))),
-            Column("rechtsbescherming", 50, lambda i, r: r.get("legal_protection")),
-            Column("voorbeelden", 50, lambda i, r: _lines(example(e) for e in r.get("examples", []))),
-            Column("verwante maatregelen", 40, lambda i, r: [measure[m] for m in links.related_by_measure.get(i, [])]),
-            Column("zoekwoorden", 30, lambda i, r: r.get("keywords", [])),
-            sources, reviewed, visibility, page("measure"),
-        ]
-    if kind == "barriers":
-        return [
-            id_, Column("titel", 40, lambda i, r: r["title"]),
-            Column("samenvatting", 60, lambda i, r: r["summary"]),
-            Column("fase", 30, lambda i, r: phase[r["phase"]]),
-            Column("nodig voor het netwerk", 50, lambda i, r: _lines(r.get("needs", []))),
-            Column("dienstverleners", 50, lambda i, r: _lines(r.get("service_providers", []))),
-            Column("signalen", 60, lambda i, r: _lines(r["signals"])),
-            Column("partners", 40, lambda i, r: [partner[p] for p in r["partners"]]),
-            Column("maatregelen", 50, lambda i, r: [measure[m] for m in links.measures_by_barrier.get(i, [])]),
-            Column("zoekwoorden", 30, lambda i, r: r.get("keywords", [])),
-            sources, reviewed, visibility, page("barrier"),
-        ]
-    if kind == "phases":
-        order = {pid: n for n, pid in enumerate(cat.phases, 1)}
-        return [
-            id_, Column("volgorde", 10, lambda i, r: order[i]),
-            Column("titel", 35, lambda i, r: r["title"]),
-            Column("samenvatting", 60, lambda i, r: r["summary"]),
-            Column("toelichting", 60, lambda i, r: r.get("description")),
-            Column("doorlopend thema", 12, lambda i, r: bool(r.get("cross_cutting"))),
-            Column("barrières", 50, lambda i, r: [barrier[b] for b in links.barriers_by_phase.get(i, [])]),
-            Column("maatregelen", 50, lambda i, r: [measure[m] for m in links.measures_by_phase.get(i, [])]),
-            sources, page("phase"),
-        ]
-    if kind == "partners":
-        return [
-            id_, Column("naam", 35, lambda i, r: r["name"]),
-            Column("afkorting", 12, lambda i, r: r.get("abbreviation")),
-            Column("soort", 25, lambda i, r: PARTNER_KIND_LABELS[r["kind"]]),
-            Column("rol", 60, lambda i, r: r["role"]),
-            Column("website", 35, lambda i, r: r.get("url")),
-            Column("maatregelen", 50, lambda i, r: [measure[m] for m in links.measures_by_partner.get(i, [])]),
-            Column("barrières", 50, lambda i, r: [barrier[b] for b in links.barriers_by_partner.get(i, [])]),
-            sources, page("partner"),
-        ]
-    if kind == "laws":
-        def cited(i: str) -> list[str]:
-            return [f"{measure[m]} (art. {a})" if a else measure[m] for a, m in links.measures_by_law.get(i, [])]
-        return [
-            id_, Column("naam", 45, lambda i, r: r["name"]),
-            Column("afkorting", 12, lambda i, r: r.get("abbreviation")),
-            Column("soort", 25, lambda i, r: LAW_KIND_LABELS[r["kind"]]),
-            Column("samenvatting", 60, lambda i, r: r.get("summary")),
-            Column("officiële tekst", 40, lambda i, r: r["url"]),
-            Column("maatregelen", 50, lambda i, r: cited(i)),
-            page("law"),
-        ]
-    return [
-        Column("begrip", 35, lambda i, r: r["term"]),
-        Column("afkorting", 12, lambda i, r: r.get("abbreviation")),
-        Column("betekenis", 70, lambda i, r: r["meaning"]),
-        Column("meer informatie", 40, lambda i, r: r.get("url")),
-    ]
-
-
-def _lines(items: Iterable[str]) -> str:
-    """A list of sentences: one per line in the cell."""
-    return "\n".join(" ".join(str(item).split()) for item in items)
+def _sheet(cat: Catalogue, kind: Kind) -> tuple[list[Column], list[list[str]]]:
+    found = columns(cat, kind)
+    return found, [[_text(c.value(i, r)) for c in found] for i, r in _entries(cat, kind)]
 
 
 def _text(value: object) -> str:
@@ -332,14 +184,14 @@ def _write_csv(path: Path, columns: list[Column], rows: list[list[str]]) -> int:
     return count
 
 
-def _write_xlsx(path: Path, tables: dict[str, tuple[list[Column], list[list[str]]]], cat: Catalogue) -> dict[str, int]:
+def _write_xlsx(path: Path, tables: dict[Kind, tuple[list[Column], list[list[str]]]], cat: Catalogue) -> dict[str, int]:
     sheets = []
     for kind in KINDS:
-        columns, rows = tables[kind]
-        sheets.append(Sheet(KIND_NAMES[kind][1], [c.width for c in columns], [c.header for c in columns],
+        found, rows = tables[kind]
+        sheets.append(Sheet(kind.plural, [c.width for c in found], [c.header for c in found],
                             [[_excel_cell(value) for value in row] for row in rows]))
     write_xlsx(path, sheets, "Menukaart mensensmokkel", (cat.release or {}).get("date"))
-    return {kind: len(tables[kind][1]) for kind in KINDS}
+    return {kind.table: len(tables[kind][1]) for kind in KINDS}
 
 
 def _excel_cell(value: str) -> str:

@@ -12,10 +12,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import CATEGORY_LABELS, STATUS_LABELS, Catalogue, display_name
+from .catalogue import Catalogue
+from .fields import label, labelled
+from .kinds import BARRIER, LAW, PARTNER
 from .search_index import measure_refs
+from .site_paths import FACETS_SCRIPT
 
-FACETS_SCRIPT = "assets/menukaart/facets.js"
 
 
 @dataclass(frozen=True)
@@ -24,25 +26,25 @@ class Facet:
     label: str   # what the reader sees
 
 
+# The keys are also the URL parameters other pages link with (render.Helpers.filtered).
 FACETS = (
-    Facet("fase", "Fase van de keten"),
-    Facet("barriere", "Barrière"),
-    Facet("partner", "Partner"),
-    Facet("bevoegd", "Bevoegd gezag"),
-    Facet("soort", "Soort maatregel"),
-    Facet("wet", "Wet of regeling"),
-    Facet("status", "Status"),
+    Facet("fase", label("barrier", "phase")),
+    Facet("barriere", BARRIER.label),
+    Facet("partner", PARTNER.label),
+    Facet("bevoegd", label("measure", "authority")),
+    Facet("soort", label("measure", "category")),
+    Facet("wet", LAW.label),
+    Facet("status", label("measure", "status")),
 )
 
 
 def facet_data(cat: Catalogue) -> dict:
     """Facet values in reading order, and per measure its value indexes per facet."""
     def partner_label(pid: str) -> str:
-        return display_name(cat.partners[pid])
+        return cat.entry("partner", pid).label
 
     def law_label(lid: str) -> str:
-        law = cat.laws[lid]
-        return law.get("abbreviation") or law["name"]
+        return cat.entry("law", lid).short_label
 
     def values_of(mid: str, m: dict) -> dict[str, list[str]]:
         return {
@@ -68,9 +70,9 @@ def facet_data(cat: Catalogue) -> dict:
         "barriere": [(b, cat.barriers[b]["title"], cat.phases[cat.barriers[b]["phase"]]["title"]) for b in barriers_in_chain],
         "partner": sorted(((p, partner_label(p), None) for p in cat.partners), key=lambda v: v[1].casefold()),
         "bevoegd": sorted(((p, partner_label(p), None) for p in cat.partners), key=lambda v: v[1].casefold()),
-        "soort": [(k, label, None) for k, label in CATEGORY_LABELS.items()],
+        "soort": [(k, text, None) for k, text in labelled("measure", "category")],
         "wet": sorted(((law, law_label(law), None) for law in cat.laws), key=lambda v: v[1].casefold()),
-        "status": [(k, label, None) for k, label in STATUS_LABELS.items()],
+        "status": [(k, text, None) for k, text in labelled("measure", "status")],
     }
     facets, position = [], {}
     for facet in FACETS:

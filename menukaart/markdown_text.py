@@ -45,3 +45,19 @@ def finalize(value: object) -> Markup:
 def attribute(value: object) -> str:
     """A value inside a quoted HTML attribute."""
     return html.escape(str(value), quote=True)
+
+
+_PROJECT_MARKUP = re.compile(r"(`[^`\n]+`|\*\*[^*\n]+\*\*)")
+
+
+def with_code_and_bold(text: object) -> str:
+    """Text written by the project (schema descriptions, relation sentences), not by content
+    authors: its `code` spans and **bold** words stay markup; everything else is escaped."""
+    parts = _PROJECT_MARKUP.split(" ".join(str(text).split()))
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:  # a code span or bold words, as written
+            out.append(part if part.startswith("`") else "**" + part[2:-2].translate(_TABLE) + "**")
+        else:
+            out.append(part.translate(_TABLE))
+    return "".join(out)

@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 
 from .catalogue import Catalogue
-from .paths import FOLDERS
+from .kinds import PAGE_KINDS
 
 MARKER = '<meta name="menukaart-redirect" content="1">'
 
@@ -40,13 +40,11 @@ Werk uw bladwijzer of link bij.</p>
 
 def redirects(cat: Catalogue) -> dict[str, tuple[str, str]]:
     """Old page path → (new page file name, title), for every former id in this edition."""
-    tables = {"measure": cat.measures, "barrier": cat.barriers, "phase": cat.phases,
-              "partner": cat.partners, "law": cat.laws}
     found = {}
-    for kind, table in tables.items():
-        for entry_id, entry in table.items():
-            for old in entry.get("former_ids", []):
-                found[f"{FOLDERS[kind]}/{old}.html"] = (f"{entry_id}.html", entry.get("title") or entry["name"])
+    for kind in PAGE_KINDS:
+        for entry in cat.entries(kind.name):
+            for old in entry.record.get("former_ids", []):
+                found[kind.page_url(old)] = (f"{entry.id}.html", entry.title)
     return found
 
 

@@ -15,48 +15,28 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import markdown_text
-from .catalogue import CATEGORY_LABELS, STATUS_LABELS, Catalogue, display_name
+from . import field_reference, fields
+from .catalogue import Catalogue
 from .changes import ChangeReport
 from .exports import ExportResult
-from .paths import FOLDERS, KIND_LABELS, page_source, page_url
+from .kinds import BY_NAME, PAGE_KINDS
+from .resources import TEMPLATE_DIR
 from .review import review_report
+from .site_paths import SCRIPTS
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
-
-PARTNER_KIND_LABELS = {
-    "gemeente": "Gemeente",
-    "rijksoverheid": "Rijksoverheid",
-    "opsporing-en-vervolging": "Opsporing en vervolging",
-    "toezicht-en-uitvoering": "Toezicht en uitvoering",
-    "samenwerkingsverband": "Samenwerkingsverbanden",
-    "private-partij": "Private partijen",
-    "internationaal": "Internationaal",
-}
-LAW_KIND_LABELS = {
-    "wet": "Wetten",
-    "amvb": "Algemene maatregelen van bestuur",
-    "ministeriele-regeling": "Ministeriële regelingen",
-    "beleidsregel": "Beleidsregels",
-    "lokale-regelgeving": "Lokale regelgeving",
-    "eu-richtlijn": "Europese richtlijnen",
-    "eu-verordening": "Europese verordeningen",
-    "verdrag": "Verdragen",
-}
 
 # The editors' review list: only in the internal edition (and its navigation).
 INTERNAL_ONLY_PAGE = "redactie.md"
 
-# Overview pages: template → output path (relative to the docs folder).
+# Pages over the whole catalogue: template → output path (relative to the docs folder).
+# A kind's own overview (<folder>/index.md) is declared with the kind.
 OVERVIEWS = {
     "facets.md.j2": "menukaart.md",
-    "menukaart.md.j2": "maatregelen/index.md",
     "matrix.md.j2": "barrieremodel.md",
-    "phases.md.j2": "fases/index.md",
-    "partners.md.j2": "partners/index.md",
-    "laws.md.j2": "wetten/index.md",
     "glossary.md.j2": "begrippen.md",
     "search.md.j2": "zoeken.md",
     "print_menukaart.md.j2": "menukaart-afdrukken.md",
+    "fields.md.j2": "velden.md",
 }
 
 
@@ -80,15 +60,14 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         extensions=["jinja2.ext.do"],
     )
-    env.globals.update(CATEGORY_LABELS=CATEGORY_LABELS, PARTNER_KIND_LABELS=PARTNER_KIND_LABELS,
-                       LAW_KIND_LABELS=LAW_KIND_LABELS)
+    # Labels come from the schemas: label("measure", "aim") → "Doel"; labelled("measure",
+    # "category") → (value, label) pairs; a value's label with the filter `choice`.
+    env.globals.update(label=fields.label, labelled=fields.labelled, kinds=BY_NAME, scripts=SCRIPTS)
     env.filters["paragraphs"] = lambda text: Markup(markdown_text.paragraphs(text))
     env.filters["attr"] = lambda text: Markup(markdown_text.attribute(text))
-    env.filters["category"] = lambda key: CATEGORY_LABELS[key]
-    env.filters["status"] = lambda key: STATUS_LABELS[key]
-    env.filters["partner_kind"] = lambda key: PARTNER_KIND_LABELS[key]
-    env.filters["law_kind"] = lambda key: LAW_KIND_LABELS[key]
-    env.filters["kind_label"] = lambda key: KIND_LABELS[key]
+    env.filters["code_spans"] = lambda text: Markup(markdown_text.with_code_and_bold(text))
+    env.filters["choice"] = lambda value, kind, name: fields.choice_label(kind, name, value)
+    env.filters["kind_label"] = lambda key: BY_NAME[key].label
     env.filters["date_nl"] = date_nl
     env.filters["plural"] = lambda n, one, many: f"{n} {one if n == 1 else many}"
     return env
@@ -108,22 +87,23 @@ def render_all(cat: Catalogue, docs_dir: Path, exports: ExportResult, changes: C
         nonlocal count
         depth = target.count("/")
         helpers = Helpers(cat, "../" * depth)
-        text = env.get_template(template).render(cat=cat, links=cat.links, h=helpers, **context)
+        text = env.get_template(template).render(cat=cat, links=cat.links, h=helpers, reference=field_reference.reference(),
+                                                 link_sentences=field_reference.link_sentences(), **context)
         path = docs_dir / target
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(abbreviations.append_to(text), encoding="utf-8")
         count += 1
 
-    entries = [("measure.md.j2", "measure", cat.measures), ("barrier.md.j2", "barrier", cat.barriers),
-               ("phase.md.j2", "phase", cat.phases), ("partner.md.j2", "partner", cat.partners),
-               ("law.md.j2", "law", cat.laws)]
     by_kind = {}
-    for template, kind, table in entries:
+    for kind in PAGE_KINDS:
         before = count
-        for entry_id, entry in table.items():
-            write(template, page_source(kind, entry_id), entry=entry, entry_id=entry_id)
-        by_kind[kind] = count - before
+        for entry_id, entry in cat.table(kind.name).items():
+            write(kind.template, kind.page_source(entry_id), entry=entry, entry_id=entry_id)
+        by_kind[kind.name] = count - before
     entry_pages = count
+    for kind in PAGE_KINDS:
+        if kind.overview:
+            write(kind.overview, kind.overview_source)
     for template, target in OVERVIEWS.items():
         write(template, target)
     write("downloads.md.j2", "downloads.md", exports=exports)
@@ -152,15 +132,16 @@ class Helpers:
 
     def __init__(self, cat: Catalogue, prefix: str):
         self.cat, self.prefix = cat, prefix
-        self._tables = {"measure": cat.measures, "barrier": cat.barriers, "phase": cat.phases,
-                        "partner": cat.partners, "law": cat.laws}
 
     def title(self, kind: str, entry_id: str) -> str:
-        entry = self._tables[kind][entry_id]
-        return entry.get("title") or entry["name"]
+        return self.cat.entry(kind, entry_id).title
+
+    def label(self, kind: str, entry_id: str) -> str:
+        """How the entry is named: a partner or law with its abbreviation."""
+        return self.cat.entry(kind, entry_id).label
 
     def href(self, kind: str, entry_id: str) -> str:
-        return self.prefix + page_source(kind, entry_id)
+        return self.prefix + BY_NAME[kind].page_source(entry_id)
 
     def link(self, kind: str, entry_id: str, label: str | None = None) -> Markup:
         text = markdown_text.inline(label if label is not None else self.title(kind, entry_id))
@@ -169,23 +150,17 @@ class Helpers:
 
     def url(self, kind: str, entry_id: str) -> str:
         """HTML link target, for pages written as raw HTML (the generator leaves those links alone)."""
-        return self.prefix + page_url(kind, entry_id)
+        return self.prefix + self.cat.entry(kind, entry_id).url
 
     def page(self, target: str) -> str:
         """Link target of an overview page, e.g. 'maatregelen/index.md'."""
         return self.prefix + target
 
     def is_internal(self, kind: str, entry_id: str) -> bool:
-        return self.cat.edition == "internal" and self._tables[kind][entry_id].get("visibility") == "internal"
+        return self.cat.entry(kind, entry_id).is_internal
 
     def external(self, url: str, label: str) -> Markup:
         return Markup(f'<a href="{markdown_text.attribute(url)}">{markdown_text.inline(label)}</a>')
-
-    def partner_label(self, partner_id: str) -> str:
-        return display_name(self.cat.partners[partner_id])
-
-    def law_label(self, law_id: str) -> str:
-        return display_name(self.cat.laws[law_id])
 
     def filtered(self, facet: str, value: str, count: int, text: str | None = None) -> Markup:
         """A link to the menukaart filtered on one facet value, where the reader can narrow further."""
@@ -197,7 +172,7 @@ class Helpers:
                       f'{markdown_text.inline(label)}</a></p>')
 
     def folder(self, kind: str) -> str:
-        return FOLDERS[kind]
+        return BY_NAME[kind].folder
 
 
 class Abbreviations:

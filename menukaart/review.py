@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from .catalogue import Catalogue
+from .fields import has_field
+from .kinds import KINDS
 
 
 @dataclass(frozen=True)
@@ -89,17 +91,19 @@ def review_limit(cat: Catalogue) -> date:
 
 
 def stale_entries(cat: Catalogue) -> list[StaleEntry]:
-    """Measures and barriers reviewed before the limit, oldest first (then by kind and title)."""
+    """Entries reviewed before the limit (every kind with a review date), oldest first, then in
+    the order of the kinds and by title."""
     edition_date = date.fromisoformat(_release(cat)["date"])
     limit = review_limit(cat)
+    reviewed_kinds = [kind.name for kind in KINDS if has_field(kind.name, "reviewed")]
     found = []
-    for kind, table in (("measure", cat.measures), ("barrier", cat.barriers)):
-        for entry_id, entry in table.items():
-            reviewed = date.fromisoformat(entry["reviewed"])
+    for kind in reviewed_kinds:
+        for entry in cat.entries(kind):
+            reviewed = date.fromisoformat(entry.record["reviewed"])
             if reviewed < limit:
-                found.append(StaleEntry(kind, entry_id, entry["title"], entry["reviewed"],
+                found.append(StaleEntry(kind, entry.id, entry.title, entry.record["reviewed"],
                                         months_between(reviewed, edition_date)))
-    return sorted(found, key=lambda e: (e.reviewed, e.kind != "measure", e.title.casefold(), e.id))
+    return sorted(found, key=lambda e: (e.reviewed, reviewed_kinds.index(e.kind), e.title.casefold(), e.id))
 
 
 def to_check(cat: Catalogue) -> list[CheckEntry]:

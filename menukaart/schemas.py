@@ -17,18 +17,7 @@ from jsonschema.exceptions import ValidationError
 from .problems import shown
 from .sources import SourceFile, dotted
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
-
-# Schema file per kind of content file.
-SCHEMA_FOR = {
-    "measure": "measure.schema.json",
-    "barrier": "barrier.schema.json",
-    "phases": "phases.schema.json",
-    "partners": "partners.schema.json",
-    "laws": "laws.schema.json",
-    "glossary": "glossary.schema.json",
-    "edition": "edition.schema.json",
-}
+from .resources import SCHEMA_DIR
 
 MISSING = "verplicht veld ontbreekt"
 
@@ -84,17 +73,23 @@ _StrictValidator = validators.extend(
 
 
 @lru_cache(maxsize=None)
-def validator(kind: str) -> Draft202012Validator:
-    return _StrictValidator(_inlined(_schema(SCHEMA_FOR[kind]), SCHEMA_FOR[kind]), format_checker=FormatChecker())
+def inlined_schema(name: str) -> dict:
+    """A schema file (e.g. 'measure.schema.json') with its references resolved."""
+    return _inlined(_schema(name), name)
 
 
-def schema_problems(kind: str, source: SourceFile) -> Iterator[tuple[int, str, str]]:
+@lru_cache(maxsize=None)
+def validator(name: str) -> Draft202012Validator:
+    return _StrictValidator(inlined_schema(name), format_checker=FormatChecker())
+
+
+def schema_problems(schema: str, source: SourceFile) -> Iterator[tuple[int, str, str]]:
     """Yield (line, field, message) for every way the file breaks its schema.
 
     A misspelt field gives one message ("onbekend veld 'titel'; bedoelt u 'title'?"),
     not a second one saying that 'title' is missing.
     """
-    check = validator(kind)
+    check = validator(schema)
     found, seen = [], set()
     for error in check.iter_errors(source.data):
         for line, field_name, message in _describe(error, source, check.schema):
@@ -143,9 +138,9 @@ def _describe(error: ValidationError, source: SourceFile, root: dict) -> Iterato
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         wanted = " of ".join(_TYPE_NAMES.get(t, t) for t in expected)
         yield *where, f"moet {wanted} zijn, maar is {_describe_value(value)}"
-    elif kind == "enum":
-        options = ", ".join(str(v) for v in error.validator_value)
-        yield *where, f"{_describe_value(value)} is geen toegestane waarde; kies uit: {options}"
+    elif kind == "enum" or (kind == "oneOf" and all("const" in c for c in error.validator_value)):
+        allowed = error.validator_value if kind == "enum" else [c["const"] for c in error.validator_value]
+        yield *where, f"{_describe_value(value)} is geen toegestane waarde; kies uit: {', '.join(map(str, allowed))}"
     elif kind == "format" and error.validator_value == "date":
         if isinstance(value, str) and re.fullmatch(schema.get("pattern", r"\d{4}-\d{2}-\d{2}"), value):
             yield *where, f"'{shown(value)}' is geen bestaande datum (schrijf JJJJ-MM-DD)"

@@ -18,12 +18,17 @@ from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 
 from . import dutch
-from .catalogue import CATEGORY_LABELS, Catalogue
-from .paths import KIND_LABELS, page_url
+from .catalogue import Catalogue, EntryView
+from .fields import fields
+from .kinds import BY_NAME, PAGE_KINDS
+from .relations import relations_of
+from .site_paths import DOCUMENTS_SCRIPT, INDEX_SCRIPT
 
-INDEX_SCRIPT = "assets/search/index.js"
-DOCUMENTS_SCRIPT = "assets/search/documents.js"
 SNIPPET_LENGTH = 220
+# Fields a reader does not search for: where an entry comes from, who may see it, its sources.
+NOT_SEARCHED = frozenset({"id", "former_ids", "visibility", "sources", "reviewed", "url"})
+# Fields that count as keywords (boosted): written to be found by.
+KEYWORD_FIELDS = ("keywords", "abbreviation")
 
 
 def _stop_word_filter(token, i, tokens):
@@ -62,26 +67,37 @@ def measure_refs(cat: Catalogue) -> dict[str, int]:
 
 
 def _documents(cat: Catalogue) -> Iterator[SearchDocument]:
-    partner_names = {pid: _partner_label(p) for pid, p in cat.partners.items()}
-    for mid, m in cat.measures.items():
-        laws = [f"{cat.laws[b['law']]['name']} {_abbr(cat.laws[b['law']])} art. {b.get('article', '')}"
-                for b in m["legal_basis"]]
-        body = [m["summary"], m.get("aim", ""), *m.get("conditions", []), *m.get("procedure", []),
-                *m.get("caveats", []), m.get("legal_protection", ""), *laws,
-                CATEGORY_LABELS[m["category"]], partner_names[m["authority"]], m.get("authority_role", ""),
-                *(partner_names[p] for p in m["partners"]), *(cat.barriers[b]["title"] for b in m["barriers"]),
-                *(e["title"] for e in m.get("examples", []))]
-        yield SearchDocument("measure", mid, m["title"], m["summary"], " ".join(m.get("keywords", [])), _join(body))
-    for bid, b in cat.barriers.items():
-        body = [b["summary"], *b.get("needs", []), *b.get("service_providers", []), *b["signals"],
-                cat.phases[b["phase"]]["title"], *(partner_names[p] for p in b["partners"])]
-        yield SearchDocument("barrier", bid, b["title"], b["summary"], " ".join(b.get("keywords", [])), _join(body))
-    for pid, p in cat.phases.items():
-        yield SearchDocument("phase", pid, p["title"], p["summary"], "", _join([p["summary"], p.get("description", "")]))
-    for pid, p in cat.partners.items():
-        yield SearchDocument("partner", pid, p["name"], p["role"], p.get("abbreviation", ""), p["role"])
-    for lid, law in cat.laws.items():
-        yield SearchDocument("law", lid, law["name"], law.get("summary", ""), _abbr(law), law.get("summary", ""))
+    for kind in PAGE_KINDS:
+        for entry in cat.entries(kind.name):
+            record = entry.record
+            keywords = []
+            for name in KEYWORD_FIELDS:
+                value = record.get(name, [])
+                keywords += value if isinstance(value, list) else [value]
+            summary = record.get(kind.summary_field, "") if kind.summary_field else ""
+            yield SearchDocument(kind.name, entry.id, entry.title, summary, " ".join(keywords), _join(_body(cat, entry)))
+
+
+def _body(cat: Catalogue, entry: EntryView) -> Iterator[str]:
+    """Every text of the entry a reader may search for, and the names of what it links to."""
+    record, kind = entry.record, entry.kind
+    links = {r.field: r for r in relations_of(kind.name)}
+    for f in fields(kind.name):
+        if f.name in NOT_SEARCHED or f.name in KEYWORD_FIELDS or f.name == kind.title_field or f.name not in record:
+            continue
+        value = record[f.name]
+        if f.name in links:
+            for _, target, detail in links[f.name].targets(record):
+                label = cat.entry(links[f.name].target, target).label
+                yield f"{label} art. {detail}" if detail else label
+        elif f.choices:
+            yield next(c.label for c in f.choices if c.value == value)
+        elif f.subfields:  # blocks (examples): their titles
+            yield from (block.get("title", "") for block in value)
+        elif f.is_text:
+            yield value
+        elif f.is_text_list:
+            yield from value
 
 
 def build(cat: Catalogue, out_dir: Path) -> dict[str, int]:
@@ -107,8 +123,9 @@ def build(cat: Catalogue, out_dir: Path) -> dict[str, int]:
         })
     index = builder.build().serialize()
 
-    records = [[page_url(d.kind, d.entry_id), d.title, KIND_LABELS[d.kind], _snippet(d.summary)] for d in docs]
-    payload = {"docs": records, "abbreviations": expander.browser_table(), "edition": cat.edition}
+    records = [[BY_NAME[d.kind].page_url(d.entry_id), d.title, BY_NAME[d.kind].label, _snippet(d.summary)] for d in docs]
+    payload = {"docs": records, "abbreviations": expander.browser_table(), "edition": cat.edition,
+               "tokenizer": dutch.TOKENIZER_RULES}
 
     index_path = out_dir / INDEX_SCRIPT
     index_path.parent.mkdir(parents=True, exist_ok=True)
@@ -162,14 +179,6 @@ def _tokens(text: str) -> str:
 
 def _join(parts) -> str:
     return " ".join(p for p in parts if p)
-
-
-def _abbr(item: dict) -> str:
-    return item.get("abbreviation", "")
-
-
-def _partner_label(partner: dict) -> str:
-    return f"{partner['name']} {partner.get('abbreviation', '')}".strip()
 
 
 def _snippet(text: str) -> str:

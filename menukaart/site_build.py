@@ -21,12 +21,13 @@ from .archive import fixed_time
 from .changes import compare
 from .catalogue import Catalogue
 from .dutch import LUNR_FILES
+from .kinds import PAGE_KINDS
 from .output_folder import staging_prefix, swap_into_place
+from .resources import HANDWRITTEN_DOCS, MKDOCS_CONFIG
+from .site_paths import VENDOR_DIR
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-MKDOCS_CONFIG = REPO_ROOT / "mkdocs.yml"
-HANDWRITTEN_DOCS = REPO_ROOT / "docs"
-VENDOR_DIR = "assets/vendor/lunr"
+# Entry pages are reached from their overview pages, not from the navigation.
+ENTRY_PAGES_NOT_IN_NAV = "\n".join(f"/{kind.folder}/*.md" for kind in PAGE_KINDS)
 
 
 class SiteBuildError(Exception):
@@ -97,7 +98,8 @@ def _mkdocs_build(docs_dir: Path, site_dir: Path, cat: Catalogue) -> None:
 
     with _collected_warnings() as warnings, _build_time(cat):
         try:
-            config = load_config(config_file=str(MKDOCS_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir))
+            config = load_config(config_file=str(MKDOCS_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir),
+                                 not_in_nav=ENTRY_PAGES_NOT_IN_NAV)
             config["extra"]["edition"] = cat.edition
             config["copyright"] = release_line(cat)
             if cat.edition == "internal":

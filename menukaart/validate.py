@@ -1,22 +1,54 @@
 """Load and check a whole content root: every file, every field, every reference.
 
-All problems are collected, so one run reports them all; the catalogue is only
-returned when there are none.
+Every kind in kinds.KINDS is read from its source (a folder of entry files or one list
+file) and checked against its schema; every link in relations.RELATIONS is checked
+against its target. All problems are collected, so one run reports them all; the
+catalogue is only returned when there are none.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from .catalogue import Catalogue
-from .problems import Problems
-from .schemas import schema_problems
 from .content_files import Unreadable, check_regular_file, entry_files, is_inside
+from .kinds import EDITION_FILE, EDITION_SCHEMA, KINDS, TERM, Kind
+from .problems import Problems
+from .relations import RELATIONS, missing_target_message, relations_of, self_link_message
+from .schemas import schema_problems
 from .sources import MAX_VALUES_ENTRY, MAX_VALUES_LIST, SourceFile, dotted, read_yaml
 
 # Beyond this many schema problems in one file, the check stops looking in that file.
 SCHEMA_PROBLEMS_PER_FILE = 100
-ENTRY_DIRS = {"measure": "measures", "barrier": "barriers"}
-LIST_FILES = {"phases": "phases", "partners": "partners", "laws": "laws", "glossary": "terms"}
+
+# An entry's page is <folder>/<id>.html, and <folder>/index.html is the folder's overview
+# page, so no entry (nor a redirect at a former id) may take that name.
+RESERVED_IDS = frozenset({"index"})
+
+
+class _EveryId(set):
+    """Every id: the source itself is unreadable, so a reference into it is not reported again."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+class _Located:
+    """One entry as read: its record, the file it came from and the path to it inside that file."""
+
+    def __init__(self, source: SourceFile, path: tuple = ()):
+        self.source, self.path, self.record = source, path, _at(source.data, path)
+
+    def line_of(self, *inner) -> int:
+        return self.source.line_of((*self.path, *inner))
+
+    def dotted(self, *inner) -> str:
+        return dotted((*self.path, *inner))
+
+
+def _at(data, path: tuple):
+    for step in path:
+        data = data[step]
+    return data
 
 
 def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
@@ -26,83 +58,84 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
         problems.add(root, 1, "-", "inhoudsmap bestaat niet")
         return None, problems
 
-    lists: dict[str, SourceFile | None] = {}
-    for kind in LIST_FILES:
-        path = root / f"{kind}.yaml"
-        if check_regular_file(path, root) == Unreadable("bestand ontbreekt"):
-            problems.add(path, 1, "-", f"bestand ontbreekt: {kind}.yaml hoort naast measures/ en barriers/")
-            lists[kind] = None
-            continue
-        lists[kind] = _checked(kind, path, root, problems, MAX_VALUES_LIST)
+    located: dict[str, dict[str, _Located]] = {}
+    unreadable: dict[str, set[str]] = {}  # ids not to report again: their file was already reported
+    for kind in KINDS:
+        read = _read_folder if kind.one_file_per_entry else _read_list
+        located[kind.name], unreadable[kind.name] = read(kind, root, problems)
+    release = _read_edition(root, problems)
 
-    entries: dict[str, dict[str, SourceFile]] = {}
-    unreadable: dict[str, set[str]] = {"measure": set(), "barrier": set()}  # files already reported
-    for kind, folder in ENTRY_DIRS.items():
-        entries[kind] = {}
-        directory = root / folder
-        if not directory.is_dir() or not is_inside(directory.resolve(), root.resolve()):
-            problems.add(directory, 1, "-", f"map {folder}/ ontbreekt" if not directory.is_dir()
-                         else f"map {folder}/ is een snelkoppeling naar een plek buiten de inhoudsmap")
-            unreadable[kind] = _EveryId()
-            continue
-        for found in entry_files(directory, root):
-            path = found.path
-            if found.problem:
-                problems.add(path, 1, "-", found.problem)
-                unreadable[kind].add(path.stem)
-                continue
-            source = _checked(kind, path, root, problems, MAX_VALUES_ENTRY)
-            if source is None:
-                unreadable[kind].add(path.stem)
-            elif _check_entry_id(source, path, problems):
-                entries[kind][path.stem] = source
-            else:  # references to its id are not reported again: one mistake, one message
-                unreadable[kind].update({path.stem, source.data["id"]})
-
-    edition_path = root / "edition.yaml"
-    release = None
-    if check_regular_file(edition_path, root) == Unreadable("bestand ontbreekt"):
-        problems.add(edition_path, 1, "-", "bestand ontbreekt: edition.yaml (nummer en datum van de uitgave)")
-    else:
-        edition_source = _checked("edition", edition_path, root, problems, MAX_VALUES_ENTRY)
-        release = edition_source.data if edition_source else None
-
-    tables = {kind: _table(kind, src, problems) for kind, src in lists.items() if kind != "glossary"}
-    glossary = _glossary(lists["glossary"], problems)
-    catalogue_parts = {
-        "phases": tables.get("phases", {}),
-        "partners": tables.get("partners", {}),
-        "laws": tables.get("laws", {}),
-        "measures": {k: s.data for k, s in entries["measure"].items()},
-        "barriers": {k: s.data for k, s in entries["barrier"].items()},
-    }
-    _check_references(catalogue_parts, entries, lists, unreadable, problems)
-    _check_former_ids(catalogue_parts, entries, lists, problems)
+    _check_references(located, unreadable, problems)
+    _check_former_ids(located, problems)
+    _check_glossary(located[TERM.name], problems)
     if problems:
         return None, problems
-
-    measures = {k: _normalise_measure(v) for k, v in sorted(catalogue_parts["measures"].items())}
-    catalogue = Catalogue(
-        phases=catalogue_parts["phases"], partners=catalogue_parts["partners"], laws=catalogue_parts["laws"],
-        glossary=glossary, measures=measures, barriers=dict(sorted(catalogue_parts["barriers"].items())),
-        release=release,
-    )
-    return catalogue, problems
+    tables = {name: {entry_id: _normalised(name, entry.record) for entry_id, entry in entries.items()}
+              for name, entries in located.items()}
+    tables["term"] = dict(sorted(tables["term"].items(), key=lambda item: item[0].casefold()))
+    return Catalogue(tables, release=release), problems
 
 
-class _EveryId(set):
-    """Every id: the folder itself is missing, so a reference into it is not reported again."""
+def _read_folder(kind: Kind, root: Path, problems: Problems) -> tuple[dict, set]:
+    folder = kind.source.rstrip("/")
+    directory = root / folder
+    if not directory.is_dir() or not is_inside(directory.resolve(), root.resolve()):
+        problems.add(directory, 1, "-", f"map {folder}/ ontbreekt" if not directory.is_dir()
+                     else f"map {folder}/ is een snelkoppeling naar een plek buiten de inhoudsmap")
+        return {}, _EveryId()
+    found, unreadable = {}, set()
+    for entry_file in entry_files(directory, root):
+        path = entry_file.path
+        if entry_file.problem:
+            problems.add(path, 1, "-", entry_file.problem)
+            unreadable.add(path.stem)
+            continue
+        source = _checked(kind.schema, path, root, problems, MAX_VALUES_ENTRY)
+        if source is None:
+            unreadable.add(path.stem)
+        elif source.data[kind.key_field] == path.stem:
+            found[path.stem] = _Located(source)
+        else:  # references to its id are not reported again: one mistake, one message
+            problems.add(path, source.line_of((kind.key_field,)), kind.key_field,
+                         f"id '{source.data[kind.key_field]}' moet gelijk zijn aan de bestandsnaam '{path.stem}'")
+            unreadable.update({path.stem, source.data[kind.key_field]})
+    return dict(sorted(found.items())), unreadable
 
-    def __contains__(self, item: object) -> bool:
-        return True
+
+def _read_list(kind: Kind, root: Path, problems: Problems) -> tuple[dict, set]:
+    path = root / kind.source
+    if check_regular_file(path, root) == Unreadable("bestand ontbreekt"):
+        beside = " en ".join(k.source for k in KINDS if k.one_file_per_entry)
+        problems.add(path, 1, "-", f"bestand ontbreekt: {kind.source} hoort naast {beside}")
+        return {}, _EveryId()
+    source = _checked(kind.schema, path, root, problems, MAX_VALUES_LIST)
+    if source is None:
+        return {}, _EveryId()
+    found: dict[str, _Located] = {}
+    for i, item in enumerate(source.data[kind.list_key]):
+        entry = _Located(source, (kind.list_key, i))
+        key = item[kind.key_field]
+        if key in found and kind.key_field == "id":  # the glossary's own check says more (see _check_glossary)
+            problems.add(source.path, entry.line_of("id"), entry.dotted("id"), f"id '{key}' komt twee keer voor")
+        found[key] = entry
+    return found, set()
 
 
-def _checked(kind: str, path: Path, root: Path, problems: Problems, max_values: int) -> SourceFile | None:
+def _read_edition(root: Path, problems: Problems) -> dict | None:
+    path = root / EDITION_FILE
+    if check_regular_file(path, root) == Unreadable("bestand ontbreekt"):
+        problems.add(path, 1, "-", f"bestand ontbreekt: {EDITION_FILE} (nummer en datum van de uitgave)")
+        return None
+    source = _checked(EDITION_SCHEMA, path, root, problems, MAX_VALUES_ENTRY)
+    return source.data if source else None
+
+
+def _checked(schema: str, path: Path, root: Path, problems: Problems, max_values: int) -> SourceFile | None:
     source = read_yaml(path, root, problems, max_values)
     if source is None:
         return None
     found = 0
-    for line, field_name, message in schema_problems(kind, source):
+    for line, field_name, message in schema_problems(schema, source):
         found += 1
         if found > SCHEMA_PROBLEMS_PER_FILE:  # a file of thousands of mistakes: stop looking
             problems.mark_incomplete(path)
@@ -111,128 +144,71 @@ def _checked(kind: str, path: Path, root: Path, problems: Problems, max_values: 
     return None if found else source
 
 
-def _check_entry_id(source: SourceFile, path: Path, problems: Problems) -> bool:
-    if source.data["id"] == path.stem:
-        return True
-    problems.add(path, source.line_of(("id",)), "id",
-                 f"id '{source.data['id']}' moet gelijk zijn aan de bestandsnaam '{path.stem}'")
-    return False
-
-
-def _table(kind: str, source: SourceFile | None, problems: Problems) -> dict[str, dict]:
-    if source is None:
-        return {}
-    key = LIST_FILES[kind]
-    table: dict[str, dict] = {}
-    for i, item in enumerate(source.data[key]):
-        if item["id"] in table:
-            problems.add(source.path, source.line_of((key, i, "id")), dotted((key, i, "id")),
-                         f"id '{item['id']}' komt twee keer voor")
-        table[item["id"]] = item
-    return table
-
-
-def _glossary(source: SourceFile | None, problems: Problems) -> list[dict]:
-    if source is None:
-        return []
-    seen: dict[str, int] = {}
-    for i, term in enumerate(source.data["terms"]):
-        for field_name in ("term", "abbreviation"):
-            value = term.get(field_name)
-            if value is None:
-                continue
-            key = f"{field_name}:{value.casefold() if field_name == 'term' else value}"
-            if key in seen:
-                problems.add(source.path, source.line_of(("terms", i, field_name)), dotted(("terms", i, field_name)),
-                             f"'{value}' staat al in de begrippenlijst (item {seen[key] + 1})")
-            seen.setdefault(key, i)
-    return sorted(source.data["terms"], key=lambda t: t["term"].casefold())
-
-
-def _check_references(parts: dict, entries: dict, lists: dict, unreadable: dict, problems: Problems) -> None:
+def _check_references(located: dict, unreadable: dict, problems: Problems) -> None:
     """Every id an entry names must exist; reported at the line where it is named.
 
-    Names pointing into a file that was already reported as broken are not reported
+    Names pointing into a source that was already reported as broken are not reported
     again, so one mistake gives one message.
     """
-    targets = {
-        "partner": ("partners", "partners.yaml"), "barrier": ("barriers", "barriers/"),
-        "measure": ("measures", "measures/"), "law": ("laws", "laws.yaml"), "phase": ("phases", "phases.yaml"),
-    }
-
-    def check(source: SourceFile, path: tuple, value: str, target: str) -> None:
-        table, where = targets[target]
-        if target in ("measure", "barrier"):
-            if value in unreadable[target]:
-                return
-        elif lists.get(table) is None:
-            return
-        if value not in parts[table]:
-            problems.add(source.path, source.line_of(path), dotted(path), f"'{value}' bestaat niet in {where}")
-
-    for mid, source in entries["measure"].items():
-        m = source.data
-        check(source, ("authority",), m["authority"], "partner")
-        for i, pid in enumerate(m["partners"]):
-            check(source, ("partners", i), pid, "partner")
-        for i, bid in enumerate(m["barriers"]):
-            check(source, ("barriers", i), bid, "barrier")
-        for i, other in enumerate(m.get("related", [])):
-            check(source, ("related", i), other, "measure")
-            if other == mid:
-                problems.add(source.path, source.line_of(("related", i)), dotted(("related", i)),
-                             "een maatregel kan niet aan zichzelf verwant zijn")
-        for i, basis in enumerate(m["legal_basis"]):
-            check(source, ("legal_basis", i, "law"), basis["law"], "law")
-    for source in entries["barrier"].values():
-        b = source.data
-        check(source, ("phase",), b["phase"], "phase")
-        for i, pid in enumerate(b["partners"]):
-            check(source, ("partners", i), pid, "partner")
+    for relation in RELATIONS:
+        targets = located[relation.target]
+        for entry_id, entry in located[relation.kind].items():
+            for path, target, _ in relation.targets(entry.record):
+                if target not in targets and target not in unreadable[relation.target]:
+                    problems.add(entry.source.path, entry.line_of(*path), entry.dotted(*path),
+                                 missing_target_message(relation, target))
+                if relation.symmetric and target == entry_id:
+                    problems.add(entry.source.path, entry.line_of(*path), entry.dotted(*path),
+                                 self_link_message(relation))
 
 
-# An entry's page is <folder>/<id>.html, and <folder>/index.html is the folder's overview
-# page, so no entry (nor a redirect at a former id) may take that name.
-RESERVED_IDS = frozenset({"index"})
-
-
-def _located_ids(entries: dict, lists: dict):
-    """(table, entry id, source, path to the id, path to former_ids) of every entry."""
-    for kind, table in (("measure", "measures"), ("barrier", "barriers")):
-        for entry_id, source in entries[kind].items():
-            yield table, entry_id, source, ("id",), ("former_ids",)
-    for kind in ("phases", "partners", "laws"):
-        source = lists.get(kind)
-        if source is not None:
-            for i, item in enumerate(source.data[LIST_FILES[kind]]):
-                yield kind, item["id"], source, (LIST_FILES[kind], i, "id"), (LIST_FILES[kind], i, "former_ids")
-
-
-def _check_former_ids(parts: dict, entries: dict, lists: dict, problems: Problems) -> None:
+def _check_former_ids(located: dict, problems: Problems) -> None:
     """An old id keeps a redirect page, so it may not be a current id or be claimed twice;
     no id, old or current, may take the name of a folder's overview page."""
-    claimed: dict[tuple[str, str], str] = {}
-    for table, entry_id, source, id_path, field_path in _located_ids(entries, lists):
-        if entry_id in RESERVED_IDS:
-            problems.add(source.path, source.line_of(id_path), dotted(id_path),
-                         f"'{entry_id}' kan geen id zijn: zo heet de overzichtspagina van de map; kies een andere id")
-        item = parts[table].get(entry_id, {})
-        for j, old in enumerate(item.get("former_ids", [])):
-            where = (*field_path, j)
-            if old in RESERVED_IDS:
-                problems.add(source.path, source.line_of(where), dotted(where),
-                             f"'{old}' kan geen oude id zijn: zo heet de overzichtspagina van de map")
-            elif old in parts[table]:
-                problems.add(source.path, source.line_of(where), dotted(where),
-                             f"'{old}' is nog de id van een bestaand item; een oude id moet vrij zijn")
-            elif (table, old) in claimed:
-                problems.add(source.path, source.line_of(where), dotted(where),
-                             f"'{old}' staat ook als oude id bij '{claimed[table, old]}'")
-            else:
-                claimed[table, old] = entry_id
+    for kind in KINDS:
+        if not kind.has_pages:
+            continue
+        claimed: dict[str, str] = {}
+        for entry_id, entry in located[kind.name].items():
+            if entry_id in RESERVED_IDS:
+                problems.add(entry.source.path, entry.line_of("id"), entry.dotted("id"),
+                             f"'{entry_id}' kan geen id zijn: zo heet de overzichtspagina van de map; kies een andere id")
+            for j, old in enumerate(entry.record.get("former_ids", [])):
+                where = (entry.source.path, entry.line_of("former_ids", j), entry.dotted("former_ids", j))
+                if old in RESERVED_IDS:
+                    problems.add(*where, f"'{old}' kan geen oude id zijn: zo heet de overzichtspagina van de map")
+                elif old in located[kind.name]:
+                    problems.add(*where, f"'{old}' is nog de id van een bestaand item; een oude id moet vrij zijn")
+                elif old in claimed:
+                    problems.add(*where, f"'{old}' staat ook als oude id bij '{claimed[old]}'")
+                else:
+                    claimed[old] = entry_id
 
 
-def _normalise_measure(measure: dict) -> dict:
-    """Article numbers may be written as bare numbers in YAML; they are text from here on."""
-    legal_basis = [{**b, "article": str(b["article"])} if "article" in b else b for b in measure["legal_basis"]]
-    return {**measure, "legal_basis": legal_basis}
+def _check_glossary(terms: dict, problems: Problems) -> None:
+    """A term, in any case, and an abbreviation are explained once (read from the file itself:
+    the table keeps only one of two items with the same term)."""
+    if not terms:
+        return
+    source, key = next(iter(terms.values())).source, TERM.list_key
+    seen: dict[str, int] = {}
+    for i, item in enumerate(source.data[key]):
+        for field_name in ("term", "abbreviation"):
+            value = item.get(field_name)
+            if value is None:
+                continue
+            unique = f"{field_name}:{value.casefold() if field_name == 'term' else value}"
+            if unique in seen:
+                problems.add(source.path, source.line_of((key, i, field_name)), dotted((key, i, field_name)),
+                             f"'{value}' staat al in de begrippenlijst (item {seen[unique] + 1})")
+            seen.setdefault(unique, i)
+
+
+def _normalised(kind: str, record: dict) -> dict:
+    """A detail kept with a link (an article number) may be written as a bare number in YAML;
+    it is text from here on."""
+    for relation in relations_of(kind):
+        if relation.detail and relation.field in record:
+            record = {**record, relation.field: [{**b, relation.detail: str(b[relation.detail])}
+                                                 if relation.detail in b else b for b in record[relation.field]]}
+    return record

@@ -12,7 +12,8 @@ import pytest
 from menukaart import changes, review
 from menukaart.exports import export_data
 from menukaart.changes import (ChangedEntry, EditionInfo, EntryRef, FieldChange, FormerEntry, KindChanges,
-                               RenamedEntry, compare, load_previous)
+                               RenamedEntry, compare)
+from menukaart.previous_export import load_previous
 from menukaart.render import Helpers, environment
 from menukaart.review import (CheckEntry, StaleEntry, StatusCheckEntry, months_before, months_between, review_report,
                               stale_entries, status_checks)
@@ -94,8 +95,13 @@ def edited(public) -> tuple[dict, dict]:
     return previous, current
 
 
+# The words the change page uses: each field's schema title, in a sentence.
+LABELS = {"title": "titel", "summary": "samenvatting", "related": "verwante maatregelen",
+          "reviewed": "laatst gecontroleerd", "keywords": "zoekwoorden", "term": "begrip", "meaning": "betekenis"}
+
+
 def fields(*keys: str) -> tuple[FieldChange, ...]:
-    return tuple(FieldChange(k, changes.FIELD_LABELS[k]) for k in keys)
+    return tuple(FieldChange(k, LABELS[k]) for k in keys)
 
 
 # --- compare ---------------------------------------------------------------------------------------
@@ -153,14 +159,16 @@ def test_same_export_has_no_changes_and_page_and_former_ids_are_ignored(public):
     assert all(k.empty for k in report.kinds)
 
 
-def test_missing_field_equals_empty_field_and_fields_follow_label_order():
+def test_missing_field_equals_empty_field_and_fields_follow_schema_order():
     before = {"id": "a", "title": "A", "related": [], "reviewed": "2026-01-01", "zz_new": 1}
     after = {"id": "a", "title": "B", "reviewed": "2026-02-01", "summary": "S", "legal_basis": [{"law": "x"}]}
-    assert changes.changed_fields(before, after) == (
+    assert changes.changed_fields("measures", before, after) == (
         FieldChange("title", "titel"), FieldChange("summary", "samenvatting"),
-        FieldChange("legal_basis", "wettelijke grondslag"), FieldChange("reviewed", "controledatum"),
-        FieldChange("zz_new", "zz_new"),  # a field the labels do not know yet keeps its key
+        FieldChange("legal_basis", "wettelijke grondslag"), FieldChange("reviewed", "laatst gecontroleerd"),
+        FieldChange("zz_new", "zz_new"),  # a field the schema does not know (an older export) keeps its key
     )
+    partner = changes.changed_fields("partners", {"id": "p", "kind": "gemeente"}, {"id": "p", "kind": "internationaal"})
+    assert partner == (FieldChange("kind", "soort organisatie"),)
 
 
 def test_rename_of_a_gone_id_that_nobody_claims_is_a_removal():
@@ -181,20 +189,17 @@ def test_order_is_by_title_ignoring_case():
 
 
 def test_every_schema_field_has_a_dutch_label():
-    schema_dir = REPO / "schema"
-    found = set()
-    for path in schema_dir.glob("*.schema.json"):
-        if path.name in ("common.schema.json", "edition.schema.json"):
-            continue
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        properties = schema["properties"]
-        if len(properties) == 1:  # a list file (phases, partners, laws, terms): the fields of one item
-            properties = next(iter(properties.values()))["items"]["properties"]
-        found |= set(properties)
-    assert {"title", "summary", "legal_basis", "reviewed", "barriers", "term", "meaning"} <= found
-    assert found - set(changes.FIELD_LABELS) == set()
-    assert changes.FIELD_LABELS["legal_basis"] == "wettelijke grondslag"
-    assert changes.FIELD_LABELS["barriers"] == "barrières"
+    """Every field of every kind, and every field of a block, carries its Dutch title in the schema."""
+    from menukaart.fields import fields as schema_fields
+    from menukaart.kinds import KINDS
+    found = {}
+    for kind in KINDS:
+        for f in schema_fields(kind.name):
+            found[f"{kind.name}.{f.name}"] = f.label
+            found.update({f"{kind.name}.{f.name}.{s.name}": s.label for s in f.subfields})
+    assert all(label.strip() for label in found.values())
+    assert found["measure.legal_basis"] == "Wettelijke grondslag" and found["measure.examples"] == "Voorbeelden en rechtspraak"
+    assert found["measure.legal_basis.article"] == "Artikel" and found["term.meaning"] == "Betekenis"
 
 
 # --- load_previous ---------------------------------------------------------------------------------
@@ -309,7 +314,7 @@ def reviewed_on(cat, release_date: str, interval: int, measures: dict[str, str] 
                 for k, m in cat.measures.items()}
     barriers = {k: {**b, "reviewed": barriers.get(k, b["reviewed"])} for k, b in cat.barriers.items()}
     release = {"number": 3, "date": release_date, "review_interval_months": interval}
-    return replace(cat, measures=measures, barriers=barriers, release=release, links=None)
+    return replace(cat.with_tables(measures=measures, barriers=barriers), release=release)
 
 
 def test_months_before_and_between_at_month_ends():
@@ -398,7 +403,7 @@ def test_status_checks_count_from_the_edition_date_not_today(public):
 def test_measure_in_preparation_without_status_check_is_listed_first(public):
     measures = {k: dict(m) for k, m in public.measures.items()}
     del measures["illegale-tewerkstelling"]["status_checked"]
-    cat = replace(reviewed_on(public, "2026-11-23", 12), measures=measures)
+    cat = reviewed_on(public, "2026-11-23", 12).with_tables(measures=measures)
     assert status_checks(cat)[0] == StatusCheckEntry(
         "illegale-tewerkstelling", "Werkgevers van gesmokkelde werknemers aanpakken", "in-voorbereiding", None, None)
 
@@ -436,7 +441,7 @@ def test_changes_page_lists_every_kind_of_change(public):
     assert ("- Smokkelaars vervolgen (oude id: vervolging) → [Vervolging van smokkelaars]"
             "(maatregelen/vervolging-smokkel.md): hernoemd; gewijzigd: titel\n") in measures
     assert ("- Pand sluiten (oude id: pand-sluiten) → [Woning sluiten](maatregelen/sluiting-woning.md): "
-            "samengevoegd; gewijzigd: titel, verwante maatregelen, controledatum\n") in measures
+            "samengevoegd; gewijzigd: titel, verwante maatregelen, laatst gecontroleerd\n") in measures
     assert ("- Woning sluiten (oude id: woningsluiting) → [Woning sluiten](maatregelen/sluiting-woning.md): "
             "samengevoegd\n") in measures
     assert "- Cameratoezicht (id: cameratoezicht)\n" in measures
@@ -478,8 +483,8 @@ def test_changes_page_mentions_comparing_an_internal_build_with_a_public_export(
 
 
 def test_changes_page_escapes_hostile_text(public):
-    cat = replace(public, measures={**public.measures, "bibob-toets": {**public.measures["bibob-toets"],
-                                                                        "title": HOSTILE}}, links=None)
+    cat = public.with_tables(measures={**public.measures, "bibob-toets": {**public.measures["bibob-toets"],
+                                                                        "title": HOSTILE}})
     previous, current = edited(cat)
     previous["measures"].append({"id": "<b>x</b>", "title": HOSTILE})
     previous["glossary"].append({"term": HOSTILE, "meaning": "x"})

@@ -14,7 +14,6 @@ import pytest
 import yaml
 
 from menukaart import exports, render
-from menukaart.paths import page_url
 from menukaart.schemas import schema_files
 from menukaart.validate import load_catalogue
 
@@ -135,8 +134,8 @@ def test_json_keeps_accents_and_converts_what_json_cannot_hold(exported):
     text = (downloads / "menukaart-mensensmokkel.json").read_text(encoding="utf-8")
     assert "Barrières tegen safehouses" in text and "\\u00" not in text
     assert text.startswith('{\n  "format": "menukaart-mensensmokkel",\n')
-    odd = replace(cat, release={"number": 2, "date": datetime.date(2027, 1, 5)},
-                  measures={k: {**m, "reviewed": datetime.date(2026, 11, 1)} for k, m in cat.measures.items()}, links=None)
+    odd = replace(cat.with_tables(measures={k: {**m, "reviewed": datetime.date(2026, 11, 1)} for k, m in cat.measures.items()}),
+                  release={"number": 2, "date": datetime.date(2027, 1, 5)})
     data = exports.export_data(odd)
     assert data["edition"]["date"] == "2027-01-05" and data["measures"][0]["reviewed"] == "2026-11-01"
     json.dumps(data)
@@ -150,11 +149,11 @@ def test_every_csv_has_one_row_per_entry(exported, edition):
         path = downloads / f"{base(edition)}-{name}.csv"
         assert path.read_bytes().startswith(b"\xef\xbb\xbf"), "utf-8-sig, so Excel shows accents"
         header, *rows = read_csv(path)
-        assert header[0] == ("begrip" if kind == "glossary" else "id")
+        assert header[0] == ("Begrip" if kind == "glossary" else "Id")
         assert len(rows) == counts[kind], kind
         assert all(len(row) == len(header) for row in rows)
         assert result.rows["csv"][kind] == counts[kind]
-    assert b",titel,samenvatting," in (downloads / f"{base(edition)}-maatregelen.csv").read_bytes().split(b"\r\n")[0]
+    assert b",Titel,Samenvatting," in (downloads / f"{base(edition)}-maatregelen.csv").read_bytes().split(b"\r\n")[0]
 
 
 @pytest.mark.parametrize("edition", ["public", "internal"])
@@ -181,13 +180,14 @@ def test_xlsx_has_a_sheet_per_kind_with_one_row_per_entry(exported, edition):
     header = [c.value for c in next(ws.iter_rows())]
     row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "sluiting-woning")
     cells = {h: c.value for h, c in zip(header, row)}
-    assert {k: cells[k] for k in ("titel", "soort", "bevoegd", "wettelijke grondslag", "barrières", "fasen",
-                                  "werkwijze", "verwante maatregelen", "pagina")} == {
-        "titel": "Woning sluiten", "soort": "Bestuursrechtelijk", "bevoegd": "Gemeente",
-        "wettelijke grondslag": "Gemeentewet art. 174a",
-        "barrières": "Barrières tegen safehouses; Adresfraude in de basisregistratie",
-        "fasen": "Verblijf en identiteit", "werkwijze": "1. Waarschuwen.\n2. Sluiten.",
-        "verwante maatregelen": "Integriteitstoets", "pagina": "maatregelen/sluiting-woning.html"}
+    assert {k: cells[k] for k in ("Titel", "Soort maatregel", "Bevoegd gezag", "Wettelijke grondslag",
+                                  "Barrières die deze maatregel opwerpt", "Fasen", "Werkwijze", "Verwante maatregelen",
+                                  "Pagina")} == {
+        "Titel": "Woning sluiten", "Soort maatregel": "Bestuursrechtelijk", "Bevoegd gezag": "Gemeente",
+        "Wettelijke grondslag": "Gemeentewet art. 174a",
+        "Barrières die deze maatregel opwerpt": "Barrières tegen safehouses; Adresfraude in de basisregistratie",
+        "Fasen": "Verblijf en identiteit", "Werkwijze": "1. Waarschuwen.\n2. Sluiten.",
+        "Verwante maatregelen": "Integriteitstoets", "Pagina": "maatregelen/sluiting-woning.html"}
 
 
 def test_counts_agree_across_formats(exported):
@@ -220,8 +220,8 @@ def test_public_edition_has_no_trace_of_internal_entries(exported):
     with zipfile.ZipFile(internal_downloads / "menukaart-mensensmokkel-intern.xlsx") as z:
         assert "Zwaluwstaartroute (intern)" in z.read("xl/worksheets/sheet2.xml").decode("utf-8")
     rows = rows_by_id(internal_downloads / "menukaart-mensensmokkel-intern-maatregelen.csv")
-    assert rows["zwaluw-werkwijze"]["zichtbaarheid"] == "intern"
-    assert rows["bibob-toets"]["zichtbaarheid"] == "openbaar"
+    assert rows["zwaluw-werkwijze"]["Zichtbaarheid"] == "Intern"
+    assert rows["bibob-toets"]["Zichtbaarheid"] == "Openbaar"
 
 
 def test_result_lists_the_files_written(exported):
@@ -253,39 +253,39 @@ def test_lists_are_joined_readably(exported):
     _, _, downloads = exported["public"]
     measures = rows_by_id(downloads / "menukaart-mensensmokkel-maatregelen.csv")
     woning = measures["sluiting-woning"]
-    assert woning["titel"] == "Woning sluiten"
-    assert woning["soort"] == "Bestuursrechtelijk" and woning["status"] == "In werking"
-    assert woning["bevoegd"] == "Gemeente" and woning["bevoegd orgaan"] == "burgemeester"
-    assert woning["wettelijke grondslag"] == "Gemeentewet art. 174a"
-    assert woning["barrières"] == "Barrières tegen safehouses; Adresfraude in de basisregistratie"
-    assert woning["werkwijze"] == "1. Waarschuwen.\n2. Sluiten."
-    assert woning["bronnen"] == "Testbron (https://example.org/bron)"
-    assert woning["pagina"] == "maatregelen/sluiting-woning.html"
-    assert woning["gecontroleerd"] == "2026-11-01"
-    assert measures["bibob-toets"]["wettelijke grondslag"] == "Wet Bibob art. 3"
-    assert measures["vervolging-smokkel"]["wettelijke grondslag"] == "Sr art. 197a"
-    assert measures["vervolging-smokkel"]["bevoegd"] == "Openbaar Ministerie (OM)"
-    assert measures["mobiel-toezicht"]["fasen"] == "Vervoer en grensoverschrijding; Informatiedeling"
-    assert measures["vervolging-smokkel"]["verwante maatregelen"] == "", "the related measure is internal"
-    assert measures["illegale-tewerkstelling"]["status sinds"] == "2027-01-01"
+    assert woning["Titel"] == "Woning sluiten"
+    assert woning["Soort maatregel"] == "Bestuursrechtelijk" and woning["Status"] == "In werking"
+    assert woning["Bevoegd gezag"] == "Gemeente" and woning["Bevoegd orgaan"] == "burgemeester"
+    assert woning["Wettelijke grondslag"] == "Gemeentewet art. 174a"
+    assert woning["Barrières die deze maatregel opwerpt"] == "Barrières tegen safehouses; Adresfraude in de basisregistratie"
+    assert woning["Werkwijze"] == "1. Waarschuwen.\n2. Sluiten."
+    assert woning["Bronnen"] == "Testbron (https://example.org/bron)"
+    assert woning["Pagina"] == "maatregelen/sluiting-woning.html"
+    assert woning["Laatst gecontroleerd"] == "2026-11-01"
+    assert measures["bibob-toets"]["Wettelijke grondslag"] == "Wet Bibob art. 3"
+    assert measures["vervolging-smokkel"]["Wettelijke grondslag"] == "Wetboek van Strafrecht (Sr) art. 197a"
+    assert measures["vervolging-smokkel"]["Bevoegd gezag"] == "Openbaar Ministerie (OM)"
+    assert measures["mobiel-toezicht"]["Fasen"] == "Vervoer en grensoverschrijding; Informatiedeling"
+    assert measures["vervolging-smokkel"]["Verwante maatregelen"] == "", "the related measure is internal"
+    assert measures["illegale-tewerkstelling"]["Statusdatum"] == "2027-01-01"
 
     barriers = rows_by_id(downloads / "menukaart-mensensmokkel-barrieres.csv")
-    assert barriers["ronselaars"]["maatregelen"] == "Integriteitstoets; Werkgevers van gesmokkelde werknemers aanpakken"
-    assert barriers["grenscontrole"]["fase"] == "Vervoer en grensoverschrijding"
+    assert barriers["ronselaars"]["Maatregelen"] == "Integriteitstoets; Werkgevers van gesmokkelde werknemers aanpakken"
+    assert barriers["grenscontrole"]["Fase van de keten"] == "Vervoer en grensoverschrijding"
 
     phases = read_csv(downloads / "menukaart-mensensmokkel-fasen.csv")
     assert [row[1] for row in phases[1:]] == ["1", "2", "3", "4"]
     assert [row[5] for row in phases[1:]] == ["nee", "nee", "nee", "ja"]
 
     laws = rows_by_id(downloads / "menukaart-mensensmokkel-wetten.csv")
-    assert laws["wetboek-van-strafrecht"]["maatregelen"] == (
+    assert laws["wetboek-van-strafrecht"]["Maatregelen"] == (
         "Vervolging van smokkelaars (art. 197a); Werkgevers van gesmokkelde werknemers aanpakken (art. 197b)")
-    assert laws["wetboek-van-strafrecht"]["soort"] == "Wet"
+    assert laws["wetboek-van-strafrecht"]["Soort regeling"] == "Wet"
 
     partners = rows_by_id(downloads / "menukaart-mensensmokkel-partners.csv")
-    assert all(row["pagina"] == f"partners/{pid}.html" for pid, row in partners.items())
+    assert all(row["Pagina"] == f"partners/{pid}.html" for pid, row in partners.items())
     glossary = rows_by_id(downloads / "menukaart-mensensmokkel-begrippen.csv")
-    assert glossary["Openbaar Ministerie"]["afkorting"] == "OM"
+    assert glossary["Openbaar Ministerie"]["Afkorting"] == "OM"
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
@@ -307,10 +307,10 @@ def test_formulas_stay_text(content, tmp_path):
         assert exports.export_data(cat)["measures"][0]["title"] == HYPERLINK, "JSON keeps the text as it is"
 
         rows = rows_by_id(downloads / f"{base(edition)}-maatregelen.csv")
-        assert rows["bibob-toets"]["titel"] == "'" + HYPERLINK
-        assert rows["bibob-toets"]["samenvatting"].startswith("'@SUM(1+1)")
-        assert rows["bibob-toets"]["bevoegd orgaan"] == "#N/A"
-        assert rows["sluiting-woning"]["voorwaarden"] == "'-2+3 ernstige verstoring van de openbare orde."
+        assert rows["bibob-toets"]["Titel"] == "'" + HYPERLINK
+        assert rows["bibob-toets"]["Samenvatting"].startswith("'@SUM(1+1)")
+        assert rows["bibob-toets"]["Bevoegd orgaan"] == "#N/A"
+        assert rows["sluiting-woning"]["Wanneer inzetten"] == "'-2+3 ernstige verstoring van de openbare orde."
         other_csvs = [f for f in result.files if f.format == "csv" and "maatregelen" not in f.path]
         cells = [cell for f in other_csvs for row in read_csv(downloads / f.path) for cell in row]
         assert "'" + HYPERLINK + " (art. 3)" in cells, "the title again, cited under its law"
@@ -318,7 +318,8 @@ def test_formulas_stay_text(content, tmp_path):
 
         ws = openpyxl.load_workbook(downloads / f"{base(edition)}.xlsx")["Maatregelen"]
         row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "bibob-toets")
-        title, summary, role = row[1], row[2], row[5]
+        header = [c.value for c in next(ws.iter_rows())]
+        title, summary, role = (row[header.index(h)] for h in ("Titel", "Samenvatting", "Bevoegd orgaan"))
         assert (title.value, title.data_type) == (HYPERLINK, "s")
         assert summary.data_type == "s" and summary.value.startswith("@SUM")
         assert (role.value, role.data_type) == ("#N/A", "s")
@@ -356,11 +357,6 @@ def test_xlsx_reads_back_as_the_sheets_written(tmp_path):
     assert ws.freeze_panes == "A2"
     assert [ws.column_dimensions[c].width for c in "ABC"] == [10, 20, 30]
     assert wb.properties.created.isoformat().startswith("2026-11-23")
-
-
-def test_kind_labels_cover_every_kind():
-    assert exports.PARTNER_KIND_LABELS.keys() == render.PARTNER_KIND_LABELS.keys()
-    assert exports.LAW_KIND_LABELS.keys() == render.LAW_KIND_LABELS.keys()
 
 
 @pytest.mark.parametrize("edition", ["public", "internal"])

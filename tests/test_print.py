@@ -36,7 +36,7 @@ def expected_order(edition: str) -> list[str]:
 # page and its section of the print page must both show exactly this.
 SLUITING_WONING_TEXT = (
     "De burgemeester sluit een woning die als safehouse dient. Kenmerk Gegevens Soort maatregel Bestuursrechtelijk "
-    "Bevoegd Gemeente : burgemeester Wettelijke grondslag Gemeentewet , artikel 174a Status In werking Fasen van de "
+    "Bevoegd gezag Gemeente : burgemeester Wettelijke grondslag Gemeentewet , artikel 174a Status In werking Fasen van de "
     "keten Verblijf en identiteit Doel Het netwerk verliest zijn onderdak. Wanneer inzetten Er is een ernstige "
     "verstoring van de openbare orde. Werkwijze Waarschuwen. Sluiten. Let op Gebruik toezicht niet voor "
     "strafrechtelijk onderzoek. Wettelijke grondslag Gemeentewet , artikel 174a ( officiële tekst ) "

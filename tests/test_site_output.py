@@ -188,7 +188,7 @@ def test_phase_pages_list_measures_reached_through_any_of_their_barriers(fixture
         ["../maatregelen/mobiel-toezicht.html", "../maatregelen/vervolging-smokkel.html"]
     import csv
     with (site / "downloads/menukaart-mensensmokkel-fasen.csv").open(encoding="utf-8-sig", newline="") as f:
-        phases = {row["id"]: row["maatregelen"] for row in csv.DictReader(f)}
+        phases = {row["Id"]: row["Maatregelen"] for row in csv.DictReader(f)}
     assert phases["werving"] == ("Integriteitstoets; Vervolging van smokkelaars; "
                                  "Werkgevers van gesmokkelde werknemers aanpakken")
     assert phases["informatie"] == "Controles in treinen en bussen"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -84,14 +85,31 @@ def test_typing_updates_results_and_the_address(browser_page, fixture_sites):
     assert page.url.endswith("zoeken.html?q=197b")
 
 
+def real_lines() -> set[str]:
+    """Every line of the repository's content and hand-written pages."""
+    repo = Path(__file__).resolve().parents[2]
+    found: set[str] = set()
+    for pattern in ("measures/*.yaml", "barriers/*.yaml", "*.yaml", "docs/*.md"):
+        for path in repo.glob(pattern):
+            found.update(line for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return found
+
+
 def test_browser_tokenises_and_stems_like_python(browser_page, fixture_sites, real_vocabulary):
     """The same words give the same index terms in lunr.nl.js as in the Python build."""
     page = browser_page.page
     page.goto(url_of(fixture_sites["public"] / "zoeken.html"))
     samples = ["Barrières (art. 197b Sr), 174a; auto's — 3:3 Awb", "Koninklijke Marechaussee/KMar-controle",
                "Ñandú café-eigenaar; 'vergunning'", " meer\tspaties\n"]
+    # The rules reach the page with the documents; the page builds its tokenizer from them.
+    assert page.evaluate("MENUKAART_DOCS.tokenizer") == dutch.TOKENIZER_RULES
     browser_tokens = page.evaluate("texts => texts.map(t => MenukaartSearch.tokenize(t))", samples)
     assert browser_tokens == [dutch.tokenize(t) for t in samples]
+    # Every line of the real content, tokenised on both sides.
+    lines = sorted(real_lines())
+    assert len(lines) > 2000
+    browser_lines = page.evaluate("texts => texts.map(t => MenukaartSearch.tokenize(t))", lines)
+    assert [(l, b) for l, b in zip(lines, browser_lines) if b != dutch.tokenize(l)] == []
     words = sorted(real_vocabulary)
     browser_stems = page.evaluate(
         "words => words.map(w => lunr.nl.stemmer(new lunr.Token(w)).toString())", words)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from menukaart.schemas import SCHEMA_FOR, _inlined, _schema
+from menukaart.kinds import KINDS
+from menukaart.schemas import inlined_schema
 
 PAYLOADS = [
     "</title><script>window.__x=1</script>",
@@ -88,11 +89,12 @@ def payload_content(target: Path, source: Path) -> Path:
     """Copy `source` (a content folder) to `target` with payloads in every text field."""
     shutil.copytree(source, target)
     filler = _Filler()
-    files = [(p, "measure") for p in sorted((target / "measures").glob("*.yaml"))]
-    files += [(p, "barrier") for p in sorted((target / "barriers").glob("*.yaml"))]
-    files += [(target / f"{kind}.yaml", kind) for kind in ("phases", "partners", "laws", "glossary")]
-    for path, kind in files:
-        schema = _inlined(_schema(SCHEMA_FOR[kind]), SCHEMA_FOR[kind])
+    files = []
+    for kind in KINDS:
+        paths = sorted((target / kind.source).glob("*.yaml")) if kind.one_file_per_entry else [target / kind.source]
+        files += [(path, kind.schema) for path in paths]
+    for path, schema_name in files:
+        schema = inlined_schema(schema_name)
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data = _fill(data, schema, filler)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")

@@ -1,11 +1,13 @@
-/* Dutch search over the prebuilt lunr index. Tokenising and folding mirror
-   menukaart/dutch.py exactly: the index was made with the same rules. */
+/* Dutch search over the prebuilt lunr index. Tokenising and folding follow
+   menukaart/dutch.py: its patterns come with the documents (MENUKAART_DOCS.tokenizer),
+   which every page loads before this script. */
 (function (global) {
   "use strict";
 
-  var SEPARATOR = /[\s\-\u2010-\u2015\/]+/;
-  var APOSTROPHES = /['\u2019]/g;
-  var COMBINING = /[\u0300-\u036f]/g;
+  var rules = global.MENUKAART_DOCS.tokenizer;
+  var SEPARATOR = new RegExp(rules.separator);
+  var APOSTROPHES = new RegExp(rules.apostrophes, "g");
+  var COMBINING = new RegExp(rules.combining, "g");
   var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
   function fold(text) {

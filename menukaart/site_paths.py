@@ -1,0 +1,22 @@
+"""Paths inside the built site that Python writes and pages load: one name for each.
+
+Templates get SCRIPTS (render.environment), so a page never spells a script's path itself.
+"""
+from __future__ import annotations
+
+VENDOR_DIR = "assets/vendor/lunr"
+INDEX_SCRIPT = "assets/search/index.js"
+DOCUMENTS_SCRIPT = "assets/search/documents.js"
+FACETS_SCRIPT = "assets/menukaart/facets.js"
+
+# What a page needs, in load order (plain <script> files: fetch does not work from file://).
+SCRIPTS = {
+    "lunr": [f"{VENDOR_DIR}/lunr.js", f"{VENDOR_DIR}/lunr.stemmer.support.js", f"{VENDOR_DIR}/lunr.nl.js"],
+    "documents": DOCUMENTS_SCRIPT,
+    "index": INDEX_SCRIPT,
+    "facets": FACETS_SCRIPT,
+    "search_core": "assets/javascripts/search-core.js",
+    "search_page": "assets/javascripts/search-page.js",
+    "facets_page": "assets/javascripts/facets-page.js",
+    "matrix_view": "assets/javascripts/matrix-view.js",
+}
