@@ -6,6 +6,7 @@ byte-identical whenever and wherever they run.
 """
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 import zipfile
@@ -25,6 +26,23 @@ def fixed_time(day: str | date | None) -> tuple[int, int, int, int, int, int]:
     return max(stamp, ZIP_EPOCH)
 
 
+def zip_bytes(members: Iterable[tuple[str, bytes]], when: tuple[int, ...]) -> bytes:
+    """A zip made in memory (the XLSX export), with the same fixed members as write_zip."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members:
+            archive.writestr(_member(name, when), content, compresslevel=6)
+    return buffer.getvalue()
+
+
+def _member(name: str, when: tuple[int, ...]) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=when)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    info.create_system = 3  # Unix, whatever the building machine
+    return info
+
+
 def write_zip(target: Path, members: Iterable[tuple[str, bytes | Path]], when: tuple[int, ...]) -> Path:
     """Write the members (name, bytes or file) into `target`, replacing it only once complete.
 
@@ -36,12 +54,8 @@ def write_zip(target: Path, members: Iterable[tuple[str, bytes | Path]], when: t
     try:
         with zipfile.ZipFile(partial, "w") as archive:
             for name, content in members:
-                info = zipfile.ZipInfo(name, date_time=when)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                info.create_system = 3  # Unix, whatever the building machine
                 data = content.read_bytes() if isinstance(content, Path) else content
-                archive.writestr(info, data, compresslevel=6)
+                archive.writestr(_member(name, when), data, compresslevel=6)
         os.chmod(partial, 0o644)
         os.replace(partial, target)
     except BaseException:

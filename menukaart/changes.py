@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .fields import fields
 from .kinds import BY_TABLE, KINDS, Kind

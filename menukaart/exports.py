@@ -1,8 +1,8 @@
 """The catalogue of one edition as files to download: JSON, CSV per kind, XLSX and the JSON Schemas.
 
 `export_data` is the JSON document (a stable shape: other code compares two of them).
-`write_exports` writes every file into `<docs>/downloads/` and reports what it wrote,
-with the rows counted from the files as written, so the build can check that every
+`add_exports` adds every file under `downloads/` and reports what it added, with the
+rows counted as the files were made, so the build can check that every
 format holds every entry.
 
 The spreadsheet formats hold text only: a cell that a spreadsheet would read as a
@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
+import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 
 from .catalogue import Catalogue
 from .export_columns import Column, columns
 from .kinds import KINDS, Kind
 from .schemas import schema_files
-from .xlsx import Sheet, write_xlsx
+from .outputs import Outputs
+from .xlsx import Sheet, xlsx_bytes
 
 FORMAT = "menukaart-mensensmokkel"
 FORMAT_VERSION = 1
@@ -92,39 +92,32 @@ def export_data(cat: Catalogue) -> dict:
     return data
 
 
-def write_exports(cat: Catalogue, docs_dir: Path) -> ExportResult:
-    """Write the JSON, CSV, XLSX and schema files into docs_dir/downloads/."""
-    out = Path(docs_dir) / DOWNLOADS
-    out.mkdir(parents=True, exist_ok=True)
+def add_exports(cat: Catalogue, out: Outputs) -> ExportResult:
+    """Add the JSON, CSV, XLSX and schema files under downloads/; report what they hold."""
     base = FORMAT + ("-intern" if cat.edition == "internal" else "")
     result = ExportResult(edition=cat.edition)
 
-    def add(path: Path, description: str, fmt: str) -> None:
-        result.files.append(ExportFile(path.relative_to(out).as_posix(), description, path.stat().st_size, fmt))
+    def add(path: str, content: bytes | str, description: str, fmt: str) -> None:
+        data = out.add(f"{DOWNLOADS}/{path}", content)
+        result.files.append(ExportFile(path, description, len(data), fmt))
 
     data = export_data(cat)
-    json_path = out / f"{base}.json"
-    json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+    add(f"{base}.json", json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n",
+        "De hele menukaart in één bestand, met alle velden", "json")
     result.rows["json"] = {kind.table: len(data[kind.table]) for kind in KINDS}
-    add(json_path, "De hele menukaart in één bestand, met alle velden", "json")
 
     tables = {kind: _sheet(cat, kind) for kind in KINDS}
     result.rows["csv"] = {}
     for kind in KINDS:
-        path = out / f"{base}-{kind.file_part}.csv"
-        result.rows["csv"][kind.table] = _write_csv(path, *tables[kind])
-        add(path, f"{kind.plural}, één per regel", "csv")
+        content, result.rows["csv"][kind.table] = _csv(*tables[kind])
+        add(f"{base}-{kind.file_part}.csv", content, f"{kind.plural}, één per regel", "csv")
 
-    xlsx_path = out / f"{base}.xlsx"
-    result.rows["xlsx"] = _write_xlsx(xlsx_path, tables, cat)
-    add(xlsx_path, "Alles in één Excel-bestand, elke soort op een eigen tabblad", "xlsx")
+    content, result.rows["xlsx"] = _xlsx(tables, cat)
+    add(f"{base}.xlsx", content, "Alles in één Excel-bestand, elke soort op een eigen tabblad", "xlsx")
 
-    (out / "schema").mkdir(exist_ok=True)
     for source in schema_files():
-        target = out / "schema" / source.name
-        shutil.copyfile(source, target)
         title = json.loads(source.read_text(encoding="utf-8")).get("title", source.stem)
-        add(target, f"Velden van: {title}", "schema")
+        add(f"schema/{source.name}", source.read_bytes(), f"Velden van: {title}", "schema")
     return result
 
 
@@ -173,25 +166,26 @@ def _csv_safe(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _write_csv(path: Path, columns: list[Column], rows: list[list[str]]) -> int:
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)  # RFC 4180: comma, double quotes, CRLF
-        writer.writerow([_csv_safe(c.header) for c in columns])
-        count = 0
-        for row in rows:
-            writer.writerow([_csv_safe(cell) for cell in row])
-            count += 1
-    return count
+def _csv(columns: list[Column], rows: list[list[str]]) -> tuple[bytes, int]:
+    """The file (UTF-8 with a byte order mark, so Excel shows accents) and its number of rows."""
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)  # RFC 4180: comma, double quotes, CRLF
+    writer.writerow([_csv_safe(c.header) for c in columns])
+    count = 0
+    for row in rows:
+        writer.writerow([_csv_safe(cell) for cell in row])
+        count += 1
+    return text.getvalue().encode("utf-8-sig"), count
 
 
-def _write_xlsx(path: Path, tables: dict[Kind, tuple[list[Column], list[list[str]]]], cat: Catalogue) -> dict[str, int]:
+def _xlsx(tables: dict[Kind, tuple[list[Column], list[list[str]]]], cat: Catalogue) -> tuple[bytes, dict[str, int]]:
     sheets = []
     for kind in KINDS:
         found, rows = tables[kind]
         sheets.append(Sheet(kind.plural, [c.width for c in found], [c.header for c in found],
                             [[_excel_cell(value) for value in row] for row in rows]))
-    write_xlsx(path, sheets, "Menukaart mensensmokkel", (cat.release or {}).get("date"))
-    return {kind.table: len(tables[kind][1]) for kind in KINDS}
+    content = xlsx_bytes(sheets, "Menukaart mensensmokkel", (cat.release or {}).get("date"))
+    return content, {kind.table: len(tables[kind][1]) for kind in KINDS}
 
 
 def _excel_cell(value: str) -> str:

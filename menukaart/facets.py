@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from .catalogue import Catalogue
 from .fields import label, labelled
 from .kinds import BARRIER, LAW, PARTNER
+from .outputs import Outputs
 from .search_index import measure_refs
 from .site_paths import FACETS_SCRIPT
 
@@ -89,8 +89,6 @@ def facet_data(cat: Catalogue) -> dict:
     return {"facets": facets, "measures": measures}
 
 
-def write(cat: Catalogue, docs_dir: Path) -> None:
-    path = docs_dir / FACETS_SCRIPT
-    path.parent.mkdir(parents=True, exist_ok=True)
+def add(cat: Catalogue, out: Outputs) -> None:
     payload = json.dumps(facet_data(cat), ensure_ascii=False, separators=(",", ":"))
-    path.write_text(f"window.MENUKAART_FACETS=JSON.parse({json.dumps(payload)});\n", encoding="utf-8")
+    out.add(FACETS_SCRIPT, f"window.MENUKAART_FACETS=JSON.parse({json.dumps(payload)});\n")

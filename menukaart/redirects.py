@@ -8,10 +8,10 @@ the site generator, and work from file:// (meta refresh plus a visible link).
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 from .catalogue import Catalogue
 from .kinds import PAGE_KINDS
+from .outputs import Outputs
 
 MARKER = '<meta name="menukaart-redirect" content="1">'
 
@@ -48,10 +48,8 @@ def redirects(cat: Catalogue) -> dict[str, tuple[str, str]]:
     return found
 
 
-def write_redirects(cat: Catalogue, docs_dir: Path) -> int:
+def add_redirects(cat: Catalogue, out: Outputs) -> int:
     pages = redirects(cat)
     for old_path, (target, title) in pages.items():
-        path = docs_dir / old_path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(TEMPLATE.format(marker=MARKER, target=escape(target), title=escape(title)), encoding="utf-8")
+        out.add(old_path, TEMPLATE.format(marker=MARKER, target=escape(target), title=escape(title)))
     return len(pages)

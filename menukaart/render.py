@@ -6,7 +6,6 @@ markdown_text.finalize); only links and fragments built here are trusted.
 from __future__ import annotations
 
 import re
-import shutil
 from urllib.parse import urlencode
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from .catalogue import Catalogue
 from .changes import ChangeReport
 from .exports import ExportResult
 from .kinds import BY_NAME, PAGE_KINDS
+from .outputs import Outputs
 from .resources import TEMPLATE_DIR
 from .review import review_report
 from .site_paths import SCRIPTS
@@ -73,8 +73,8 @@ def environment() -> Environment:
     return env
 
 
-def render_all(cat: Catalogue, docs_dir: Path, exports: ExportResult, changes: ChangeReport | None = None) -> RenderedSite:
-    """Write every generated page into docs_dir (a staging copy, never the source docs/).
+def render_all(cat: Catalogue, out: Outputs, exports: ExportResult, changes: ChangeReport | None = None) -> RenderedSite:
+    """Add every generated page to the outputs.
 
     `exports` describes the files written for the downloads page; `changes` compares this
     release with the previous one (None when the build was given no previous export).
@@ -89,9 +89,7 @@ def render_all(cat: Catalogue, docs_dir: Path, exports: ExportResult, changes: C
         helpers = Helpers(cat, "../" * depth)
         text = env.get_template(template).render(cat=cat, links=cat.links, h=helpers, reference=field_reference.reference(),
                                                  link_sentences=field_reference.link_sentences(), **context)
-        path = docs_dir / target
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(abbreviations.append_to(text), encoding="utf-8")
+        out.add(target, abbreviations.append_to(text))
         count += 1
 
     by_kind = {}
@@ -113,18 +111,17 @@ def render_all(cat: Catalogue, docs_dir: Path, exports: ExportResult, changes: C
     return RenderedSite(pages=count, entry_pages=entry_pages, entry_pages_by_kind=by_kind)
 
 
-def copy_handwritten(source_docs: Path, docs_dir: Path, cat: Catalogue) -> None:
-    """Copy the hand-written pages and assets; their abbreviations are explained too."""
+def add_handwritten(source_docs: Path, out: Outputs, cat: Catalogue) -> None:
+    """The hand-written pages and assets; their abbreviations are explained too."""
     abbreviations = Abbreviations(cat.glossary)
     for path in sorted(source_docs.rglob("*")):
         if path.is_dir():
             continue
-        target = docs_dir / path.relative_to(source_docs)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = path.relative_to(source_docs).as_posix()
         if path.suffix == ".md":
-            target.write_text(abbreviations.append_to(path.read_text(encoding="utf-8")), encoding="utf-8")
+            out.add(target, abbreviations.append_to(path.read_text(encoding="utf-8")))
         else:
-            shutil.copyfile(path, target)
+            out.add(target, path.read_bytes())
 
 
 class Helpers:

@@ -11,7 +11,6 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterator
 
 from lunr.builder import Builder
@@ -21,6 +20,7 @@ from . import dutch
 from .catalogue import Catalogue, EntryView
 from .fields import fields
 from .kinds import BY_NAME, PAGE_KINDS
+from .outputs import Outputs
 from .relations import relations_of
 from .site_paths import DOCUMENTS_SCRIPT, INDEX_SCRIPT
 
@@ -100,8 +100,8 @@ def _body(cat: Catalogue, entry: EntryView) -> Iterator[str]:
             yield from value
 
 
-def build(cat: Catalogue, out_dir: Path) -> dict[str, int]:
-    """Write the index and documents scripts under out_dir; return the number of documents per kind."""
+def build(cat: Catalogue, out: Outputs) -> dict[str, int]:
+    """Add the index and documents scripts; return the number of documents per kind."""
     docs = documents(cat)
     expander = AbbreviationExpander(cat.glossary)
     builder = Builder()
@@ -127,14 +127,10 @@ def build(cat: Catalogue, out_dir: Path) -> dict[str, int]:
     payload = {"docs": records, "abbreviations": expander.browser_table(), "edition": cat.edition,
                "tokenizer": dutch.TOKENIZER_RULES}
 
-    index_path = out_dir / INDEX_SCRIPT
-    index_path.parent.mkdir(parents=True, exist_ok=True)
     index_json = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     # JSON.parse of a string literal loads faster than the same data as a JS object literal.
-    index_path.write_text(f"window.MENUKAART_INDEX=JSON.parse({json.dumps(index_json)});\n", encoding="utf-8")
-    (out_dir / DOCUMENTS_SCRIPT).write_text(
-        f"window.MENUKAART_DOCS=JSON.parse({json.dumps(json.dumps(payload, ensure_ascii=False))});\n",
-        encoding="utf-8")
+    out.add(INDEX_SCRIPT, f"window.MENUKAART_INDEX=JSON.parse({json.dumps(index_json)});\n")
+    out.add(DOCUMENTS_SCRIPT, f"window.MENUKAART_DOCS=JSON.parse({json.dumps(json.dumps(payload, ensure_ascii=False))});\n")
     per_kind: dict[str, int] = {}
     for doc in docs:
         per_kind[doc.kind] = per_kind.get(doc.kind, 0) + 1

@@ -23,6 +23,7 @@ from .catalogue import Catalogue
 from .dutch import LUNR_FILES
 from .kinds import PAGE_KINDS
 from .output_folder import staging_prefix, swap_into_place
+from .outputs import Outputs
 from .resources import HANDWRITTEN_DOCS, MKDOCS_CONFIG
 from .site_paths import VENDOR_DIR
 
@@ -72,22 +73,29 @@ class Staged:
     exported: exports.ExportResult
     documents: dict[str, int]
     redirects: int
+    outputs: Outputs
 
 
 def stage(cat: Catalogue, docs_dir: Path, previous: dict | None = None, docs_source: Path = HANDWRITTEN_DOCS) -> Staged:
-    """Everything the site generator gets: hand-written and generated pages, exports, search and facet data."""
-    render.copy_handwritten(docs_source, docs_dir, cat)
-    exported = exports.write_exports(cat, docs_dir)
+    """Everything the site generator gets, written into docs_dir."""
+    staged = staged_outputs(cat, previous, docs_source)
+    staged.outputs.write(docs_dir)
+    return staged
+
+
+def staged_outputs(cat: Catalogue, previous: dict | None = None, docs_source: Path = HANDWRITTEN_DOCS) -> Staged:
+    """Hand-written and generated pages, exports, search and facet data, in memory."""
+    out = Outputs()
+    render.add_handwritten(docs_source, out, cat)
+    exported = exports.add_exports(cat, out)
     changes = compare(previous, exports.export_data(cat)) if previous else None
-    rendered = render.render_all(cat, docs_dir, exported, changes)
-    vendor = docs_dir / VENDOR_DIR
-    vendor.mkdir(parents=True, exist_ok=True)
+    rendered = render.render_all(cat, out, exported, changes)
     for name, path in LUNR_FILES.items():
-        shutil.copyfile(path, vendor / name)
-    documents = search_index.build(cat, docs_dir)
-    facets.write(cat, docs_dir)
-    redirect_pages = redirects.write_redirects(cat, docs_dir)
-    return Staged(rendered, exported, documents, redirect_pages)
+        out.add(f"{VENDOR_DIR}/{name}", path.read_bytes())
+    documents = search_index.build(cat, out)
+    facets.add(cat, out)
+    redirect_pages = redirects.add_redirects(cat, out)
+    return Staged(rendered, exported, documents, redirect_pages, out)
 
 
 def _mkdocs_build(docs_dir: Path, site_dir: Path, cat: Catalogue) -> None:

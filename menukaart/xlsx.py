@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from .archive import fixed_time, write_zip
+from .archive import fixed_time, zip_bytes
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -43,8 +42,8 @@ class Sheet:
     rows: list[list[str]]  # empty text leaves the cell out
 
 
-def write_xlsx(path: Path, sheets: list[Sheet], title: str, day: str | date | None) -> None:
-    """Write the workbook; `day` (the release date) is its creation time and every part's time."""
+def xlsx_bytes(sheets: list[Sheet], title: str, day: str | date | None) -> bytes:
+    """The workbook; `day` (the release date) is its creation time and every part's time."""
     stamp = "%04d-%02d-%02dT%02d:%02d:%02dZ" % fixed_time(day)
     parts: list[tuple[str, bytes]] = [
         ("[Content_Types].xml", _content_types(len(sheets))),
@@ -69,7 +68,7 @@ def write_xlsx(path: Path, sheets: list[Sheet], title: str, day: str | date | No
         ("xl/styles.xml", _text(_STYLES)),
     ]
     parts += [(f"xl/worksheets/sheet{n}.xml", _worksheet(sheet)) for n, sheet in enumerate(sheets, 1)]
-    write_zip(path, parts, fixed_time(day))
+    return zip_bytes(parts, fixed_time(day))
 
 
 def column_letter(index: int) -> str:

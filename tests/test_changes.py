@@ -18,7 +18,7 @@ from menukaart.render import Helpers, environment
 from menukaart.review import (CheckEntry, StaleEntry, StatusCheckEntry, months_before, months_between, review_report,
                               stale_entries, status_checks)
 from menukaart.validate import load_catalogue
-from tests.support import FIXTURE_CONTENT, REPO
+from tests.support import FIXTURE_CONTENT
 
 
 HOSTILE = "<script>alert(1)</script> [x](javascript:alert(1))"

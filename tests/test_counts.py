@@ -100,9 +100,9 @@ def test_a_count_that_disagrees_stops_the_build_and_keeps_the_last_site(content,
     out = tmp_path / "site"
     assert build(content, out) == 0
     before = (out / "downloads/menukaart-mensensmokkel-maatregelen.csv").read_bytes()
-    write_csv = exports._write_csv
-    # A CSV writer that loses the last row: the file really holds one row too few.
-    monkeypatch.setattr(exports, "_write_csv", lambda path, columns, rows: write_csv(path, columns, rows[:-1]))
+    make_csv = exports._csv
+    # A CSV maker that loses the last row: the file really holds one row too few.
+    monkeypatch.setattr(exports, "_csv", lambda columns, rows: make_csv(columns, rows[:-1]))
     capsys.readouterr()
     assert build(content, out) == 1
     err = capsys.readouterr().err

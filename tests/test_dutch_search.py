@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 
+from menukaart.outputs import Outputs
 from menukaart import dutch, search_index
 from menukaart.validate import load_catalogue
 from tests.support import FIXTURE_CONTENT
@@ -34,7 +35,10 @@ def test_index_documents_match_entry_pages(tmp_path):
     catalogue, problems = load_catalogue(FIXTURE_CONTENT)
     assert not problems
     public = catalogue.for_edition("public")
-    counts = search_index.build(public, tmp_path)
+    out = Outputs()
+    counts = search_index.build(public, out)
+    assert sorted(out.files) == [search_index.DOCUMENTS_SCRIPT, search_index.INDEX_SCRIPT]
+    out.write(tmp_path)
     assert counts == {"measure": 6, "barrier": 7, "phase": 4, "partner": 4, "law": 3}
     assert sum(counts.values()) == public.entry_count
     script = (tmp_path / search_index.DOCUMENTS_SCRIPT).read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from menukaart import exports, render
+from menukaart.outputs import Outputs
 from menukaart.schemas import schema_files
 from menukaart.validate import load_catalogue
 
@@ -23,6 +24,15 @@ CSV_NAMES = {"measures": "maatregelen", "barriers": "barrieres", "phases": "fase
              "laws": "wetten", "glossary": "begrippen"}
 SHEETS = ["Maatregelen", "Barrières", "Fasen", "Partners", "Wetten", "Begrippen"]
 HYPERLINK = '=HYPERLINK("https://example.org/x","klik")'
+
+
+def exported_to(cat, docs: Path):
+    """The exports of a catalogue, added in memory and written under docs/downloads/."""
+    out = Outputs()
+    result = exports.add_exports(cat, out)
+    assert all(path.startswith("downloads/") for path in out.files)
+    out.write(docs)
+    return result
 
 
 def catalogue(root: Path, edition: str):
@@ -38,7 +48,7 @@ def exported(tmp_path_factory) -> dict:
     for edition in ("public", "internal"):
         cat = catalogue(FIXTURE_CONTENT, edition)
         docs = tmp_path_factory.mktemp(f"docs-{edition}")
-        done[edition] = (cat, exports.write_exports(cat, docs), docs / "downloads")
+        done[edition] = (cat, exported_to(cat, docs), docs / "downloads")
     return done
 
 
@@ -302,7 +312,7 @@ def test_formulas_stay_text(content, tmp_path):
     replace_in(content / "measures/sluiting-woning.yaml", "  - Er is een ernstige", "  - -2+3 ernstige")
     for edition in ("public", "internal"):
         cat = catalogue(content, edition)
-        result = exports.write_exports(cat, tmp_path / edition)
+        result = exported_to(cat, tmp_path / edition)
         downloads = tmp_path / edition / "downloads"
         assert exports.export_data(cat)["measures"][0]["title"] == HYPERLINK, "JSON keeps the text as it is"
 
@@ -342,11 +352,11 @@ def test_excel_cell_limit(tmp_path):
 
 def test_xlsx_reads_back_as_the_sheets_written(tmp_path):
     """The workbook opens in a spreadsheet library: names, widths, a bold frozen header, text cells."""
-    from menukaart.xlsx import Sheet, column_letter, write_xlsx
+    from menukaart.xlsx import Sheet, column_letter, xlsx_bytes
     assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == ["A", "Z", "AA", "AB", "ZZ", "AAA"]
     rows = [["=1+1", " spatie ", "regel 1\nregel 2"], ["<b>&amp;</b>", "", "Barrière"]]
-    write_xlsx(tmp_path / "t.xlsx", [Sheet("Maatregelen", [10, 20, 30], ["a", "b", "c"], rows),
-                                     Sheet("Begrippen", [5], ["x"], [])], "Titel", "2026-11-23")
+    (tmp_path / "t.xlsx").write_bytes(xlsx_bytes([Sheet("Maatregelen", [10, 20, 30], ["a", "b", "c"], rows),
+                                                  Sheet("Begrippen", [5], ["x"], [])], "Titel", "2026-11-23"))
     wb = openpyxl.load_workbook(tmp_path / "t.xlsx")
     assert wb.sheetnames == ["Maatregelen", "Begrippen"]
     ws = wb["Maatregelen"]
