@@ -93,12 +93,3 @@ def choice_label(kind: str, name: str, value: str) -> str:
 
 def has_field(kind: str, name: str) -> bool:
     return any(f.name == name for f in fields(kind))
-
-
-def all_field_labels() -> dict[str, str]:
-    """Field name → label over every kind (a name means the same field wherever it occurs)."""
-    found: dict[str, str] = {}
-    for kind in BY_NAME:
-        for f in fields(kind):
-            found.setdefault(f.name, f.label)
-    return found
