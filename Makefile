@@ -33,7 +33,7 @@ $(VENV)/.ready: pyproject.toml
 	touch $@
 
 $(VENV)/.ready-test: pyproject.toml $(VENV)/.ready
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[test,properdocs,zensical]"
 	touch $@
 
 clean:

@@ -17,6 +17,7 @@ from .previous_export import load_previous
 from .output_folder import locked, tidy
 from .package import write_zip
 from .problems import count_line
+from .generators import DEFAULT as DEFAULT_GENERATOR
 from .site_build import SiteBuildError, build as build_site
 from .validate import load_catalogue
 
@@ -33,16 +34,18 @@ class BuildOutcome:
     zip: Path | None = None
 
 
-def run(content: Path, edition: str, out: Path, dist: Path | None, previous: Path | None = None) -> BuildOutcome:
+def run(content: Path, edition: str, out: Path, dist: Path | None, previous: Path | None = None,
+        generator: str = DEFAULT_GENERATOR) -> BuildOutcome:
     out = Path(out).resolve()
     # One build at a time per output folder; the lock also covers validation, so that a
     # site that a killed build left moved aside is put back even when this build fails.
     with locked(out, f"Er loopt al een bouw naar {out}; wachten tot die klaar is..."):
         tidy(out)
-        return _run(content, edition, out, dist, previous)
+        return _run(content, edition, out, dist, previous, generator)
 
 
-def _run(content: Path, edition: str, out: Path, dist: Path | None, previous: Path | None) -> BuildOutcome:
+def _run(content: Path, edition: str, out: Path, dist: Path | None, previous: Path | None,
+         generator: str) -> BuildOutcome:
     started = time.perf_counter()
     catalogue, problems = load_catalogue(content)
     previous_data, previous_problems = load_previous(previous, edition) if previous else (None, [])
@@ -59,7 +62,7 @@ def _run(content: Path, edition: str, out: Path, dist: Path | None, previous: Pa
                                 f"uitgave heeft nummer {number}. Verhoog 'number' in edition.yaml.")
     c = catalogue.for_edition(edition)
     try:
-        result = build_site(c, out, previous_data)
+        result = build_site(c, out, previous_data, generator=generator)
     except SiteBuildError as error:
         return BuildOutcome(False, problems=["De sitegenerator weigerde de pagina's:", *str(error).split("\n"),
                                              NOT_BUILT], warnings=outcome.warnings)

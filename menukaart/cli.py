@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .catalogue import EDITIONS
+from .generators import DEFAULT as DEFAULT_GENERATOR, GENERATORS
 from .kinds import KINDS
 from .problems import one_line, shown
 from .validate import load_catalogue
@@ -33,6 +34,8 @@ def parser(root: Path) -> argparse.ArgumentParser:
     p.add_argument("--previous", type=Path, metavar="JSON",
                    help="JSON-export van de vorige uitgave; de site krijgt dan een pagina 'Wat is er veranderd'")
     p.add_argument("--port", type=int, default=8000, help="poort voor serve (standaard 8000)")
+    p.add_argument("--generator", choices=GENERATORS, default=DEFAULT_GENERATOR,
+                   help="sitegenerator: mkdocs (standaard, met Material for MkDocs), properdocs of zensical")
     return p
 
 
@@ -48,7 +51,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             return serve(args.content, args.edition, args.port, args.out or root / ".preview")
         if args.check:
             return check(args.content)
-        return build(args.content, args.edition, out, None if args.no_zip else args.dist, args.previous)
+        return build(args.content, args.edition, out, None if args.no_zip else args.dist, args.previous, args.generator)
     except KeyboardInterrupt:
         return 130
     except OSError as error:
@@ -73,11 +76,12 @@ def check(content: Path) -> int:
     return 0
 
 
-def build(content: Path, edition: str, out: Path, dist: Path | None, previous: Path | None = None) -> int:
+def build(content: Path, edition: str, out: Path, dist: Path | None, previous: Path | None = None,
+          generator: str = DEFAULT_GENERATOR) -> int:
     """Validate, then build; on any problem the previous site stays as it was."""
     from .build import run
 
-    outcome = run(content, edition, out, dist, previous)
+    outcome = run(content, edition, out, dist, previous, generator)
     for line in outcome.warnings + outcome.problems:
         print(line, file=sys.stderr)
     for line in outcome.summary:

@@ -1,6 +1,5 @@
-"""Assemble the docs in a staging folder and build the site with MkDocs.
-
-This is the only module that knows about MkDocs. The site is built next to the
+"""Assemble the docs in a staging folder and build the site with the chosen generator
+(generators.py knows them). The site is built next to the
 output folder and swapped in only when the build succeeded, so a failed build
 leaves the last good site untouched (the caller holds the folder's lock, see
 output_folder).
@@ -8,7 +7,6 @@ output_folder).
 from __future__ import annotations
 
 import calendar
-import logging
 import os
 import shutil
 import tempfile
@@ -16,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import counts, exports, facets, redirects, render, search_index
+from . import counts, exports, facets, generators, redirects, render, search_index
 from .archive import fixed_time
 from .changes import compare
 from .catalogue import Catalogue
@@ -24,7 +22,7 @@ from .dutch import LUNR_FILES
 from .kinds import PAGE_KINDS
 from .output_folder import staging_prefix, swap_into_place
 from .outputs import Outputs
-from .resources import HANDWRITTEN_DOCS, MKDOCS_CONFIG
+from .resources import HANDWRITTEN_DOCS
 from .site_paths import VENDOR_DIR
 
 # Entry pages are reached from their overview pages, not from the navigation.
@@ -47,7 +45,7 @@ class BuildResult:
 
 
 def build(cat: Catalogue, out_dir: Path, previous: dict | None = None,
-          docs_source: Path = HANDWRITTEN_DOCS) -> BuildResult:
+          docs_source: Path = HANDWRITTEN_DOCS, generator: str = generators.DEFAULT) -> BuildResult:
     """Build the site of one edition; `previous` is the last release's JSON export, if given."""
     out_dir = Path(out_dir).resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -55,7 +53,7 @@ def build(cat: Catalogue, out_dir: Path, previous: dict | None = None,
     try:
         docs_dir, site_dir = staging / "docs", staging / "site"
         staged = stage(cat, docs_dir, previous, docs_source)
-        _mkdocs_build(docs_dir, site_dir, cat)
+        _generate(generator, docs_dir, site_dir, cat)
         table = counts.count_rows(cat, staged.rendered.entry_pages_by_kind, staged.documents, staged.exported.rows)
         mismatches = counts.disagreements(table)
         if mismatches:
@@ -98,24 +96,15 @@ def staged_outputs(cat: Catalogue, previous: dict | None = None, docs_source: Pa
     return Staged(rendered, exported, documents, redirect_pages, out)
 
 
-def _mkdocs_build(docs_dir: Path, site_dir: Path, cat: Catalogue) -> None:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    with _collected_warnings() as warnings, _build_time(cat):
+def _generate(generator: str, docs_dir: Path, site_dir: Path, cat: Catalogue) -> None:
+    settings = generators.Settings(
+        edition=cat.edition, copyright=release_line(cat), not_in_nav=ENTRY_PAGES_NOT_IN_NAV,
+        extra_nav=(("Redactie: te controleren", render.INTERNAL_ONLY_PAGE),) if cat.edition == "internal" else ())
+    with _build_time(cat):
         try:
-            config = load_config(config_file=str(MKDOCS_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir),
-                                 not_in_nav=ENTRY_PAGES_NOT_IN_NAV)
-            config["extra"]["edition"] = cat.edition
-            config["copyright"] = release_line(cat)
-            if cat.edition == "internal":
-                config["nav"].append({"Redactie: te controleren": render.INTERNAL_ONLY_PAGE})
-            mkdocs_build(config)
-        except (MkDocsException, SystemExit) as error:
-            details = "\n".join(warnings) or str(error)
-            raise SiteBuildError(details) from None
+            generators.generate(generator, docs_dir, site_dir, settings)
+        except generators.GeneratorError as error:
+            raise SiteBuildError(str(error)) from None
 
 
 def release_line(cat: Catalogue) -> str:
@@ -137,26 +126,3 @@ def _build_time(cat: Catalogue):
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
-
-
-@contextmanager
-def _collected_warnings():
-    """Collect MkDocs' warnings to report them, and keep its INFO chatter out of the output."""
-    messages: list[str] = []
-
-    class Collector(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            messages.append(record.getMessage())
-
-    logger = logging.getLogger("mkdocs")
-    handler = Collector(level=logging.WARNING)
-    previous = logger.level, logger.propagate
-    logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
-    logger.propagate = False
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(previous[0])
-        logger.propagate = previous[1]

@@ -38,3 +38,16 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch, capsys):
     assert err == ("interne fout (RuntimeError: onverwacht<U+000A>op twee regels); meld dit aan de beheerders, met "
                    "MENUKAART_DEBUG=1 ziet u de details\n")
     assert validate.load_catalogue is not broken
+
+
+def test_a_generator_that_is_not_installed_is_one_line_and_keeps_the_site(tmp_path, monkeypatch, capsys):
+    import sys
+    from tests.support import build
+    out = tmp_path / "site"
+    assert build(FIXTURE_CONTENT, out) == 0
+    monkeypatch.setitem(sys.modules, "zensical", None)  # as if the extra were not installed
+    capsys.readouterr()
+    assert build(FIXTURE_CONTENT, out, generator="zensical") == 1
+    err = capsys.readouterr().err
+    assert "generator 'zensical' is niet geïnstalleerd; installeer hem met pip install -e \".[zensical]\"" in err
+    assert (out / "index.html").is_file(), "the last good site stays"
