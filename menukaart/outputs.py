@@ -1,8 +1,10 @@
-"""The files a build gives the site generator, computed in memory and written by one writer.
+"""The files a build gives the site generator: every step adds its files here, and this is
+the only place that puts them on disk.
 
-Every step (pages, exports, search, facets, redirects, copied assets) adds its files
-here; `write` is the only place that puts them in the staging docs folder. A path
-added twice is a bug in the build (two steps claiming one file), not a choice.
+Bound to a folder (`Outputs(docs_dir)`), each file is written as it is added, so a
+5,000-measure build never holds all its pages at once; unbound, the files stay in
+memory (`files`), for tests that compare what a build produces. A path added twice is
+a bug in the build (two steps claiming one file), not a choice.
 """
 from __future__ import annotations
 
@@ -10,21 +12,23 @@ from pathlib import Path
 
 
 class Outputs:
-    def __init__(self) -> None:
-        self.files: dict[str, bytes] = {}  # path relative to the docs folder, '/'-separated → content
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self.files: dict[str, bytes] = {}  # unbound: path relative to the docs folder, '/'-separated → content
+        self.paths: set[str] = set()
 
     def add(self, path: str, content: bytes | str) -> bytes:
-        if path in self.files:
+        if path in self.paths:
             raise ValueError(f"two steps of the build write {path}")
+        self.paths.add(path)
         data = content.encode("utf-8") if isinstance(content, str) else content
-        self.files[path] = data
+        if self.folder is None:
+            self.files[path] = data
+        else:
+            target = self.folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         return data
 
     def __contains__(self, path: str) -> bool:
-        return path in self.files
-
-    def write(self, docs_dir: Path) -> None:
-        for path, data in sorted(self.files.items()):
-            target = docs_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        return path in self.paths

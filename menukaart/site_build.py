@@ -76,14 +76,13 @@ class Staged:
 
 def stage(cat: Catalogue, docs_dir: Path, previous: dict | None = None, docs_source: Path = HANDWRITTEN_DOCS) -> Staged:
     """Everything the site generator gets, written into docs_dir."""
-    staged = staged_outputs(cat, previous, docs_source)
-    staged.outputs.write(docs_dir)
-    return staged
+    return staged_outputs(cat, previous, docs_source, Outputs(docs_dir))
 
 
-def staged_outputs(cat: Catalogue, previous: dict | None = None, docs_source: Path = HANDWRITTEN_DOCS) -> Staged:
-    """Hand-written and generated pages, exports, search and facet data, in memory."""
-    out = Outputs()
+def staged_outputs(cat: Catalogue, previous: dict | None = None, docs_source: Path = HANDWRITTEN_DOCS,
+                   out: Outputs | None = None) -> Staged:
+    """Hand-written and generated pages, exports, search and facet data (in memory unless `out` is bound)."""
+    out = Outputs() if out is None else out
     render.add_handwritten(docs_source, out, cat)
     exported = exports.add_exports(cat, out)
     changes = compare(previous, exports.export_data(cat)) if previous else None

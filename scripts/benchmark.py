@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Build a synthetic catalogue of N measures and print what it costs:
-build time per step, site size, entry page size, search index size, and in headless
-Chromium from file:// the time to load the index, to answer a query, to filter the
-menukaart by facets (target: under 50 ms at 5,000 measures) and to switch a matrix view.
+build time per step and peak memory, against a bare MkDocs build of the same staged
+Markdown with a minimal mkdocs.yml (the ratio), the growth from N/10 to N measures, the
+live preview's rebuild after one edited file of the real catalogue, site size, entry page
+size, search index size, and in headless Chromium from file:// the time to load the
+index, to answer a query, to filter the menukaart by facets (target: under 50 ms at
+5,000 measures) and to switch a matrix view. Every figure comes from this one run.
 
-    python scripts/benchmark.py --count 5000
+    python scripts/benchmark.py --count 5000 [--generator mkdocs|properdocs|zensical]
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ def main() -> int:
     p.add_argument("--count", type=int, default=5000)
     p.add_argument("--queries", nargs="*", default=["vergunning", "aanvragen woning", "197b", "KMar"])
     p.add_argument("--site", type=Path, help="measure an already built site (skips generating and building)")
+    p.add_argument("--generator", default="mkdocs", help="site generator of the build (default mkdocs)")
     args = p.parse_args()
     if args.site:
         browser_figures(args.site, args.queries)
@@ -33,25 +37,91 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="menukaart-bench-"))
     content, site = work / "content", work / "site"
 
-    subprocess.run([sys.executable, str(REPO / "scripts/generate_catalogue.py"), "--count", str(args.count),
-                    "--out", str(content)], check=True)
-    started = time.perf_counter()
-    build = subprocess.run([sys.executable, str(REPO / "build_site.py"), "--content", str(content), "--out", str(site),
-                            "--dist", str(work / "dist")], capture_output=True, text=True)
-    total = time.perf_counter() - started
-    print(build.stdout.strip())
-    if build.returncode:
-        print(build.stderr, file=sys.stderr)
-        return 1
+    generate(args.count, content)
+    total, peak, stdout = timed_build(content, site, work / "dist", args.generator)
+    print(stdout)
+    print(f"build (wall, incl. start-up): {total:.1f} s; peak memory {peak:.0f} MB (target <= 400 MB)")
+    reference = bare_mkdocs(content, work / "bare")
+    print(f"bare MkDocs of the same staged Markdown, minimal mkdocs.yml: {reference:.1f} s; "
+          f"ratio whole build / bare MkDocs {total / reference:.2f} (target <= 1.0)")
+    small = work / "small"
+    generate(max(args.count // 10, 1), small)
+    small_total, _, _ = timed_build(small, work / "small-site", work / "small-dist", args.generator)
+    print(f"growth: {args.count // 10} measures {small_total:.1f} s, {args.count} measures {total:.1f} s: "
+          f"{total / small_total:.1f}x for 10x the measures (target <= 11x)")
+    print(f"preview: rebuild after one edited measure of the real catalogue {preview_rebuild(work):.1f} s "
+          f"(target < 1 s)")
     size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
     pages = sorted((site / "maatregelen").glob("maatregel-*.html"))
-    print(f"build (wall, incl. start-up): {total:.1f} s")
     print(f"site: {size / 1e6:.1f} MB; entry page: median {statistics.median(f.stat().st_size for f in pages) / 1e3:.1f} KB")
     print(f"search index: {(site / 'assets/search/index.js').stat().st_size / 1e6:.1f} MB, "
           f"documents: {(site / 'assets/search/documents.js').stat().st_size / 1e6:.1f} MB")
     browser_figures(site, args.queries)
     facet_figures(site)
     return 0
+
+
+def generate(count: int, content: Path) -> None:
+    subprocess.run([sys.executable, str(REPO / "scripts/generate_catalogue.py"), "--count", str(count),
+                    "--out", str(content)], check=True, stdout=subprocess.DEVNULL)
+
+
+# Run a build in its own process and report that process's peak memory on the last line.
+PEAK = ("import resource, runpy, sys; sys.argv = sys.argv[1:]; "
+        "code = 0\ntry:\n    runpy.run_path(sys.argv[0], run_name='__main__')\nexcept SystemExit as e:\n    code = e.code\n"
+        "print('peak-kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)")
+
+
+def timed_build(content: Path, site: Path, dist: Path, generator: str) -> tuple[float, float, str]:
+    started = time.perf_counter()
+    build = subprocess.run([sys.executable, "-c", PEAK, str(REPO / "build_site.py"), "--content", str(content),
+                            "--out", str(site), "--dist", str(dist), "--generator", generator],
+                           capture_output=True, text=True)
+    total = time.perf_counter() - started
+    if build.returncode:
+        sys.exit(build.stdout + build.stderr)
+    peak_kb = int(build.stderr.rsplit("peak-kb ", 1)[1].split()[0])
+    return total, peak_kb / 1024, build.stdout.strip()
+
+
+def bare_mkdocs(content: Path, work: Path) -> float:
+    """The reference: the staged Markdown of the public edition, built by MkDocs with only the
+    theme and the same navigation (no extensions, no overrides, no plugins)."""
+    import yaml
+    from menukaart import site_build
+    from menukaart.resources import MKDOCS_CONFIG
+    from menukaart.validate import load_catalogue
+    catalogue, problems = load_catalogue(content)
+    assert not problems, problems.report()
+    site_build.stage(catalogue.for_edition("public"), work / "docs")
+    project = yaml.safe_load(MKDOCS_CONFIG.read_text(encoding="utf-8"))
+    minimal = {"site_name": project["site_name"], "docs_dir": "docs", "site_dir": "site", "use_directory_urls": False,
+               "theme": {"name": "material", "language": "nl", "font": False}, "plugins": [],
+               "not_in_nav": site_build.ENTRY_PAGES_NOT_IN_NAV, "nav": project["nav"]}
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(minimal, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work / "mkdocs.yml")], check=True,
+                   env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"}, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def preview_rebuild(work: Path) -> float:
+    """What an editor waits for today: the preview rebuilds the whole site after one saved file."""
+    import shutil
+    from menukaart.serve import Preview
+    content = work / "real"
+    content.mkdir()
+    for folder in ("measures", "barriers"):
+        shutil.copytree(REPO / folder, content / folder)
+    for path in REPO.glob("*.yaml"):
+        shutil.copy2(path, content / path.name)
+    preview = Preview(content, "public", work / "preview")
+    preview.rebuild()
+    measure = sorted((content / "measures").glob("*.yaml"))[0]
+    measure.write_text(measure.read_text(encoding="utf-8").replace("title: ", "title: Gewijzigd: ", 1), encoding="utf-8")
+    started = time.perf_counter()
+    preview.rebuild()
+    return time.perf_counter() - started
 
 
 def browser_figures(site: Path, queries: list[str]) -> None:

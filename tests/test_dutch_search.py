@@ -35,10 +35,9 @@ def test_index_documents_match_entry_pages(tmp_path):
     catalogue, problems = load_catalogue(FIXTURE_CONTENT)
     assert not problems
     public = catalogue.for_edition("public")
-    out = Outputs()
+    out = Outputs(tmp_path)
     counts = search_index.build(public, out)
-    assert sorted(out.files) == [search_index.DOCUMENTS_SCRIPT, search_index.INDEX_SCRIPT]
-    out.write(tmp_path)
+    assert sorted(out.paths) == [search_index.DOCUMENTS_SCRIPT, search_index.INDEX_SCRIPT]
     assert counts == {"measure": 6, "barrier": 7, "phase": 4, "partner": 4, "law": 3}
     assert sum(counts.values()) == public.entry_count
     script = (tmp_path / search_index.DOCUMENTS_SCRIPT).read_text(encoding="utf-8")

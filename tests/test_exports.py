@@ -28,10 +28,9 @@ HYPERLINK = '=HYPERLINK("https://example.org/x","klik")'
 
 def exported_to(cat, docs: Path):
     """The exports of a catalogue, added in memory and written under docs/downloads/."""
-    out = Outputs()
+    out = Outputs(docs)
     result = exports.add_exports(cat, out)
-    assert all(path.startswith("downloads/") for path in out.files)
-    out.write(docs)
+    assert out.paths and all(path.startswith("downloads/") for path in out.paths)
     return result
 
 

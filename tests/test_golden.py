@@ -49,15 +49,10 @@ CASES = {"public": ("public", None), "internal": ("internal", None), "public-cha
 def staged_files(edition: str, previous, tmp_path: Path) -> dict[str, bytes]:
     cat, problems = load_catalogue(FIXTURE_CONTENT)
     assert not problems
-    docs = tmp_path / "docs"
-    site_build.stage(cat.for_edition(edition), docs, previous() if previous else None, HANDWRITTEN)
+    staged = site_build.staged_outputs(cat.for_edition(edition), previous() if previous else None, HANDWRITTEN)
     copied = {p.relative_to(HANDWRITTEN).as_posix() for p in HANDWRITTEN.rglob("*") if p.is_file()}
-    files = {}
-    for path in sorted(docs.rglob("*")):
-        name = path.relative_to(docs).as_posix()
-        if path.is_file() and name not in copied and not name.startswith(site_build.VENDOR_DIR):
-            files[name] = path.read_bytes()
-    return files
+    return {name: data for name, data in sorted(staged.outputs.files.items())
+            if name not in copied and not name.startswith(site_build.VENDOR_DIR)}
 
 
 def readable(name: str, data: bytes) -> str:
@@ -85,3 +80,12 @@ def test_generated_output_is_unchanged(case, tmp_path):
             diff = difflib.unified_diff(readable(name, expected[name]).splitlines(),
                                         readable(name, produced[name]).splitlines(), "golden", "now", lineterm="", n=1)
             pytest.fail(f"{case}/{name} differs:\n" + "\n".join(list(diff)[:40]))
+
+
+def test_two_steps_writing_one_file_is_a_bug_not_a_choice(tmp_path):
+    from menukaart.outputs import Outputs
+    for out in (Outputs(), Outputs(tmp_path)):
+        out.add("maatregelen/a.md", "een")
+        with pytest.raises(ValueError, match="two steps of the build write maatregelen/a.md"):
+            out.add("maatregelen/a.md", "twee")
+    assert (tmp_path / "maatregelen/a.md").read_text(encoding="utf-8") == "een"
