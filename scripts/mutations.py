@@ -13,6 +13,7 @@ once, so a mutation cannot silently stop applying when the code moves) and the b
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -119,8 +120,10 @@ def copy_repository(target: Path) -> None:
                            check=True).stdout.split("\0")
     for name in filter(None, names):
         source = REPO / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        if source.is_symlink():  # menukaart/project/ points at the top-level folders: keep it a link
+            os.symlink(os.readlink(source), target / name)
+        elif source.is_file():
             shutil.copy2(source, target / name)
     subprocess.run(["git", "init", "-q"], cwd=target, check=True)
 
@@ -165,6 +168,11 @@ def main() -> int:
             if text.count(mutation.old) != 1:
                 raise SystemExit(f"{mutation.name}: the text to replace occurs {text.count(mutation.old)} times "
                                  f"in {mutation.file}; update the mutation")
+        # The unmutated copy must pass the first test files, or every "caught" would mean nothing.
+        baseline = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
+                                   *test_files(pristine)[:3]], capture_output=True, text=True, cwd=pristine)
+        if baseline.returncode:
+            raise SystemExit("the unmutated copy fails its tests:\n" + baseline.stdout[-3000:])
         caught = 0
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:
             for mutation, was_caught, failed, seconds in pool.map(lambda m: run(m, pristine), chosen):

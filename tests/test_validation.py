@@ -96,14 +96,14 @@ def test_failed_build_leaves_last_good_site_untouched(content, tmp_path, capsys)
 
 def test_generator_refusal_also_leaves_last_good_site(content, tmp_path, monkeypatch, capsys):
     """A failure inside the site generator (after validation) must not touch the site either."""
-    from menukaart import site_build
+    from menukaart import generators
     out = tmp_path / "site"
     assert build(content, out) == 0
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
 
     def refuse(*args, **kwargs):
-        raise site_build.SiteBuildError("Doc file 'x.md' contains a link 'y.md', but the target is not found")
-    monkeypatch.setattr(site_build, "_mkdocs_build", refuse)
+        raise generators.GeneratorError("Doc file 'x.md' contains a link 'y.md', but the target is not found")
+    monkeypatch.setattr(generators, "generate", refuse)
     assert build(content, out) == 1
     assert "De sitegenerator weigerde" in capsys.readouterr().err
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
