@@ -142,7 +142,7 @@ def run(mutation: Mutation, pristine: Path) -> tuple[Mutation, bool, str, float]
     """(mutation, caught, first failing test, seconds)."""
     with tempfile.TemporaryDirectory(prefix="menukaart-mutant-") as work:
         root = Path(work) / "repo"
-        shutil.copytree(pristine, root)
+        shutil.copytree(pristine, root, symlinks=True)  # project/ stays links to the copy's own folders
         plant(root, mutation)
         started = time.perf_counter()
         # -x: one failing test is enough; -p no:cacheprovider: leave no .pytest_cache behind.
