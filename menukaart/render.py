@@ -36,7 +36,6 @@ OVERVIEWS = {
     "glossary.md.j2": "begrippen.md",
     "search.md.j2": "zoeken.md",
     "print_menukaart.md.j2": "menukaart-afdrukken.md",
-    "fields.md.j2": "velden.md",
 }
 
 
@@ -87,8 +86,7 @@ def render_all(cat: Catalogue, out: Outputs, exports: ExportResult, changes: Cha
         nonlocal count
         depth = target.count("/")
         helpers = Helpers(cat, "../" * depth)
-        text = env.get_template(template).render(cat=cat, links=cat.links, h=helpers, reference=field_reference.reference(),
-                                                 link_sentences=field_reference.link_sentences(), **context)
+        text = env.get_template(template).render(cat=cat, links=cat.links, h=helpers, **context)
         out.add(target, abbreviations.append_to(text))
         count += 1
 
@@ -104,6 +102,8 @@ def render_all(cat: Catalogue, out: Outputs, exports: ExportResult, changes: Cha
             write(kind.overview, kind.overview_source)
     for template, target in OVERVIEWS.items():
         write(template, target)
+    write("fields.md.j2", "velden.md", reference=field_reference.reference(),
+          link_sentences=field_reference.link_sentences())
     write("downloads.md.j2", "downloads.md", exports=exports)
     write("changes.md.j2", "wijzigingen.md", changes=changes)
     if cat.edition == "internal":  # the editors' list names internal entries too
