@@ -35,8 +35,14 @@ OVERVIEWS = {
     "matrix.md.j2": "barrieremodel.md",
     "glossary.md.j2": "begrippen.md",
     "search.md.j2": "zoeken.md",
-    "print_menukaart.md.j2": "menukaart-afdrukken.md",
 }
+
+# The printable menukaart: one page up to this many measures; beyond it (a page of thousands
+# of measures is more than a browser prints, and costs the generator the most), the page
+# lists one printable page per category, in PRINT_PARTS_FOLDER (kept out of the navigation).
+PRINT_PAGE = "menukaart-afdrukken.md"
+PRINT_PARTS_FOLDER = "afdrukken"
+PRINT_WHOLE_UP_TO = 400
 
 
 @dataclass
@@ -102,6 +108,8 @@ def render_all(cat: Catalogue, out: Outputs, exports: ExportResult, changes: Cha
             write(kind.overview, kind.overview_source)
     for template, target in OVERVIEWS.items():
         write(template, target)
+    for target, context in print_pages(cat):
+        write("print_menukaart.md.j2", target, print_parts=PRINT_PARTS_FOLDER, **context)
     write("fields.md.j2", "velden.md", reference=field_reference.reference(),
           link_sentences=field_reference.link_sentences())
     write("downloads.md.j2", "downloads.md", exports=exports)
@@ -109,6 +117,18 @@ def render_all(cat: Catalogue, out: Outputs, exports: ExportResult, changes: Cha
     if cat.edition == "internal":  # the editors' list names internal entries too
         write("review.md.j2", INTERNAL_ONLY_PAGE, stale=review_report(cat))
     return RenderedSite(pages=count, entry_pages=entry_pages, entry_pages_by_kind=by_kind)
+
+
+def print_pages(cat: Catalogue) -> list[tuple[str, dict]]:
+    """(page, template context) of the printable menukaart: the whole, or a list and a page per category."""
+    in_use = {e["category"] for e in cat.measures.values()}
+    categories = [key for key, _ in fields.labelled("measure", "category") if key in in_use]
+    if len(cat.measures) <= PRINT_WHOLE_UP_TO:
+        return [(PRINT_PAGE, {"shown": categories, "parts": [], "whole": None})]
+    parts = [(key, fields.choice_label("measure", "category", key),
+              sum(e["category"] == key for e in cat.measures.values())) for key in categories]
+    return [(PRINT_PAGE, {"shown": [], "parts": parts, "whole": None}),
+            *((f"{PRINT_PARTS_FOLDER}/{key}.md", {"shown": [key], "parts": [], "whole": PRINT_PAGE}) for key in categories)]
 
 
 def add_handwritten(source_docs: Path, out: Outputs, cat: Catalogue) -> None:

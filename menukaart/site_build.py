@@ -26,7 +26,8 @@ from .resources import HANDWRITTEN_DOCS
 from .site_paths import VENDOR_DIR
 
 # Entry pages are reached from their overview pages, not from the navigation.
-ENTRY_PAGES_NOT_IN_NAV = "\n".join(f"/{kind.folder}/*.md" for kind in PAGE_KINDS)
+# So are the parts of the printable menukaart, reached from its page.
+ENTRY_PAGES_NOT_IN_NAV = "\n".join([*(f"/{kind.folder}/*.md" for kind in PAGE_KINDS), f"/{render.PRINT_PARTS_FOLDER}/*.md"])
 
 
 class SiteBuildError(Exception):

@@ -179,3 +179,49 @@ def test_the_sidebar_of_the_print_page_lists_categories_and_measures_not_their_s
     targets = sorted(set(re.findall(r'href="#([^"]+)"', sidebar)))
     assert targets == sorted(["inhoud", "soort-bestuursrechtelijk", "soort-strafrechtelijk", "soort-privaat-publiek",
                               "soort-informatie", *(f"maatregel-{mid}" for mid in PUBLIC_ORDER)])
+
+
+# Beyond render.PRINT_WHOLE_UP_TO measures the printable menukaart is split per category. The
+# fixture is small, so the test lowers the limit below its size and builds it for real.
+FIXTURE_CATEGORIES = {"bestuursrechtelijk": "Bestuursrechtelijk", "strafrechtelijk": "Strafrechtelijk",
+                      "privaat-publiek": "Privaat-publiek", "informatie": "Informatie en signalering"}
+
+
+@pytest.fixture(scope="module")
+def split_print_site(tmp_path_factory):
+    from menukaart import render
+    limit = render.PRINT_WHOLE_UP_TO
+    render.PRINT_WHOLE_UP_TO = 3
+    try:
+        out = tmp_path_factory.mktemp("split") / "site"
+        from tests.support import FIXTURE_CONTENT, build
+        assert build(FIXTURE_CONTENT, out, "internal") == 0
+        return out
+    finally:
+        render.PRINT_WHOLE_UP_TO = limit
+
+
+def test_a_large_menukaart_prints_per_category_from_a_list_of_parts(split_print_site):
+    site = split_print_site
+    listing = article(site, PRINT_PAGE)
+    parts = re.findall(r'<a href="afdrukken/([a-z-]+)\.html">([^<]+)</a>: (\d+) maatregel', listing)
+    assert [(key, label) for key, label, _ in parts] == list(FIXTURE_CATEGORIES.items())
+    assert "te veel om als één pagina af te drukken" in text(listing)
+    assert "Uitgave 1 van 23 november 2026, interne editie." in text(listing)
+    assert "maatregel-" not in listing and "Afdrukken of opslaan als pdf" not in listing
+    printed = []
+    for key, label, count in parts:
+        page = article(site, f"afdrukken/{key}.html")
+        assert sections(page, 1) == [f"Menukaart afdrukken: {label}"]
+        assert re.findall(r'<h2 class="mk-print-category" id="soort-([a-z-]+)">', page) == [key]
+        found = re.findall(r'<h3 id="maatregel-([a-z0-9-]+)">', page)
+        assert len(found) == int(count), key
+        assert "Afdrukken of opslaan als pdf" in page and 'href="../menukaart-afdrukken.html"' in page
+        assert "Interne editie: bevat interne informatie" in page
+        for href in set(re.findall(r'href="([^"#]+)(?:#[^"]*)?"', page)) - {"../menukaart-afdrukken.html"}:
+            if not href.startswith(("http://", "https://")):
+                assert (site / "afdrukken" / href).resolve().is_file(), href
+        printed += found
+    assert printed == expected_order("internal")  # every measure once, in the menukaart's order
+    nav = (site / "index.html").read_text(encoding="utf-8").split('<nav class="md-nav md-nav--primary"', 1)[1]
+    assert "afdrukken/" not in nav  # the parts are reached from the list, not from the menu
