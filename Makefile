@@ -24,6 +24,7 @@ test: $(VENV)/.ready-test
 	$(PY) -m pytest
 
 benchmark: $(VENV)/.ready-test
+	bash scripts/install_browsers.sh
 	$(PY) scripts/benchmark.py --count 5000
 
 $(VENV)/.ready: pyproject.toml
