@@ -124,11 +124,11 @@ def print_pages(cat: Catalogue) -> list[tuple[str, dict]]:
     in_use = {e["category"] for e in cat.measures.values()}
     categories = [key for key, _ in fields.labelled("measure", "category") if key in in_use]
     if len(cat.measures) <= PRINT_WHOLE_UP_TO:
-        return [(PRINT_PAGE, {"shown": categories, "parts": [], "whole": None})]
+        return [(PRINT_PAGE, {"shown": categories, "parts": [], "back_to": None})]
     parts = [(key, fields.choice_label("measure", "category", key),
               sum(e["category"] == key for e in cat.measures.values())) for key in categories]
-    return [(PRINT_PAGE, {"shown": [], "parts": parts, "whole": None}),
-            *((f"{PRINT_PARTS_FOLDER}/{key}.md", {"shown": [key], "parts": [], "whole": PRINT_PAGE}) for key in categories)]
+    return [(PRINT_PAGE, {"shown": [], "parts": parts, "back_to": None}),
+            *((f"{PRINT_PARTS_FOLDER}/{key}.md", {"shown": [key], "parts": [], "back_to": PRINT_PAGE}) for key in categories)]
 
 
 def add_handwritten(source_docs: Path, out: Outputs, cat: Catalogue) -> None:
