@@ -18,6 +18,7 @@ from .output_folder import locked, tidy
 from .package import write_zip
 from .problems import count_line
 from .generators import DEFAULT as DEFAULT_GENERATOR
+from .generator_cache import GeneratorCache
 from .site_build import SiteBuildError, build as build_site
 from .validate import load_catalogue
 
@@ -35,17 +36,18 @@ class BuildOutcome:
 
 
 def run(content: Path, edition: str, out: Path, dist: Path | None, previous: Path | None = None,
-        generator: str = DEFAULT_GENERATOR) -> BuildOutcome:
+        generator: str = DEFAULT_GENERATOR, cache: GeneratorCache | None = None) -> BuildOutcome:
+    """One build; `cache` (the live preview's) reuses the generator's output while its input is the same."""
     out = Path(out).resolve()
     # One build at a time per output folder; the lock also covers validation, so that a
     # site that a killed build left moved aside is put back even when this build fails.
     with locked(out, f"Er loopt al een bouw naar {out}; wachten tot die klaar is..."):
         tidy(out)
-        return _run(content, edition, out, dist, previous, generator)
+        return _run(content, edition, out, dist, previous, generator, cache)
 
 
 def _run(content: Path, edition: str, out: Path, dist: Path | None, previous: Path | None,
-         generator: str) -> BuildOutcome:
+         generator: str, cache: GeneratorCache | None) -> BuildOutcome:
     started = time.perf_counter()
     catalogue, problems = load_catalogue(content)
     previous_data, previous_problems = load_previous(previous, edition) if previous else (None, [])
@@ -62,7 +64,7 @@ def _run(content: Path, edition: str, out: Path, dist: Path | None, previous: Pa
                                 f"uitgave heeft nummer {number}. Verhoog 'number' in edition.yaml.")
     c = catalogue.for_edition(edition)
     try:
-        result = build_site(c, out, previous_data, generator=generator)
+        result = build_site(c, out, previous_data, generator=generator, cache=cache)
     except SiteBuildError as error:
         return BuildOutcome(False, problems=["De sitegenerator weigerde de pagina's:", *str(error).split("\n"),
                                              NOT_BUILT], warnings=outcome.warnings)

@@ -1,10 +1,18 @@
-"""Render the catalogue into Markdown pages with Jinja2 (one template per page kind).
+"""Render the catalogue into pages with Jinja2 (one template per page kind).
 
-Every value printed by a template is escaped for Markdown by default (see
-markdown_text.finalize); only links and fragments built here are trusted.
+Two kinds of template, told apart by their name:
+- `*.html.j2`: pages written as HTML (entry pages, the measures overview, the printable
+  menukaart: the pages that grow with the catalogue). Every printed value is HTML-escaped
+  (autoescape); page_shells splits them into a shell for the generator and the content it
+  fills in afterwards.
+- `*.md.j2`: Markdown pages for the generator (the overviews of the whole catalogue). Every
+  printed value is escaped for Markdown (markdown_text.finalize).
+Only links and fragments built here are trusted.
 """
 from __future__ import annotations
 
+import functools
+import posixpath
 import re
 from urllib.parse import urlencode
 from dataclasses import dataclass
@@ -13,7 +21,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import markdown_text
+from . import html_text, markdown_text, page_shells
+from .abbreviations import Abbreviations
 from . import field_reference, fields
 from .catalogue import Catalogue
 from .changes import ChangeReport
@@ -50,15 +59,26 @@ class RenderedSite:
     pages: int
     entry_pages: int
     entry_pages_by_kind: dict[str, int]  # "measure" → pages written
+    html_pages: list[page_shells.Page]   # the pages written as HTML, filled in after the generator
+    shells: dict[str, str]               # docs path → Markdown of each shell (before its abbreviations)
+    abbreviations: Abbreviations
+
+    def whole_pages(self) -> dict[str, str]:
+        """Each page written as HTML as one Markdown file: what a generator would get without shells."""
+        return {p.target: self.abbreviations.append_to(page_shells.whole_page(p, self.shells[p.shell]))
+                for p in self.html_pages}
 
 
-def environment() -> Environment:
+@functools.lru_cache(maxsize=None)
+def environment(as_html: bool = False) -> Environment:
+    """One per kind of template and process: the live preview keeps the compiled templates
+    (Jinja reloads a template whose file changed)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATE_DIR),
-        # Autoescape on, so macro output stays trusted; finalize escapes every printed
-        # value for Markdown (not just HTML) before Jinja sees it.
+        # Autoescape on, so macro output stays trusted; for Markdown pages, finalize escapes
+        # every printed value for Markdown (not just HTML) before Jinja sees it.
         autoescape=True,
-        finalize=markdown_text.finalize,
+        finalize=_as_html_text if as_html else markdown_text.finalize,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -68,14 +88,28 @@ def environment() -> Environment:
     # Labels come from the schemas: label("measure", "aim") → "Doel"; labelled("measure",
     # "category") → (value, label) pairs; a value's label with the filter `choice`.
     env.globals.update(label=fields.label, labelled=fields.labelled, kinds=BY_NAME, scripts=SCRIPTS)
-    env.filters["paragraphs"] = lambda text: Markup(markdown_text.paragraphs(text))
-    env.filters["attr"] = lambda text: Markup(markdown_text.attribute(text))
-    env.filters["code_spans"] = lambda text: Markup(markdown_text.with_code_and_bold(text))
+    if as_html:
+        env.filters["paragraphs"] = lambda text: Markup(html_text.paragraphs(text))
+        env.filters["attr"] = lambda text: Markup(markdown_text.attribute(text))
+    else:
+        env.filters["paragraphs"] = lambda text: Markup(markdown_text.paragraphs(text))
+        env.filters["attr"] = lambda text: Markup(markdown_text.attribute(text))
+        env.filters["code_spans"] = lambda text: Markup(markdown_text.with_code_and_bold(text))
     env.filters["choice"] = lambda value, kind, name: fields.choice_label(kind, name, value)
     env.filters["kind_label"] = lambda key: BY_NAME[key].label
     env.filters["date_nl"] = date_nl
     env.filters["plural"] = lambda n, one, many: f"{n} {one if n == 1 else many}"
     return env
+
+
+def _as_html_text(value: object) -> object:
+    """Jinja finalize of HTML pages: text from YAML with its whitespace collapsed (autoescape
+    escapes it next); markup made here as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return " ".join(value.split())
+    return value
 
 
 def render_all(cat: Catalogue, out: Outputs, exports: ExportResult, changes: ChangeReport | None = None) -> RenderedSite:
@@ -84,23 +118,34 @@ def render_all(cat: Catalogue, out: Outputs, exports: ExportResult, changes: Cha
     `exports` describes the files written for the downloads page; `changes` compares this
     release with the previous one (None when the build was given no previous export).
     """
-    env = environment()
+    environments = {False: environment(), True: environment(as_html=True)}
     abbreviations = Abbreviations(cat.glossary)
     count = 0
+    html_pages: list[page_shells.Page] = []
+    shells: dict[str, str] = {}
 
-    def write(template: str, target: str, **context) -> None:
+    def write(template: str, target: str, shared: bool = False, **context) -> None:
+        """Render one page; `shared`: out of the navigation, its shell may serve other pages too."""
         nonlocal count
-        depth = target.count("/")
-        helpers = Helpers(cat, "../" * depth)
-        text = env.get_template(template).render(cat=cat, links=cat.links, h=helpers, **context)
-        out.add(target, abbreviations.append_to(text))
+        as_html = template.endswith(".html.j2")
+        helpers = Helpers(cat, target, as_html)
+        text = environments[as_html].get_template(template).render(cat=cat, links=cat.links, h=helpers, **context)
         count += 1
+        if not as_html:
+            out.add(target, abbreviations.append_to(text))
+            return
+        page, shell = page_shells.split(target, text, shared, abbreviations.wrap_html)
+        page.shell = page_shells.shell_path(target, shell) if shared else target
+        if page.shell not in shells:
+            shells[page.shell] = shell
+            out.add(page.shell, abbreviations.append_to(shell))
+        html_pages.append(page)
 
     by_kind = {}
     for kind in PAGE_KINDS:
         before = count
         for entry_id, entry in cat.table(kind.name).items():
-            write(kind.template, kind.page_source(entry_id), entry=entry, entry_id=entry_id)
+            write(kind.template, kind.page_source(entry_id), shared=True, entry=entry, entry_id=entry_id)
         by_kind[kind.name] = count - before
     entry_pages = count
     for kind in PAGE_KINDS:
@@ -109,14 +154,16 @@ def render_all(cat: Catalogue, out: Outputs, exports: ExportResult, changes: Cha
     for template, target in OVERVIEWS.items():
         write(template, target)
     for target, context in print_pages(cat):
-        write("print_menukaart.md.j2", target, print_parts=PRINT_PARTS_FOLDER, **context)
+        write("print_menukaart.html.j2", target, shared=target.startswith(PRINT_PARTS_FOLDER + "/"),
+              print_parts=PRINT_PARTS_FOLDER, **context)
     write("fields.md.j2", "velden.md", reference=field_reference.reference(),
           link_sentences=field_reference.link_sentences())
     write("downloads.md.j2", "downloads.md", exports=exports)
     write("changes.md.j2", "wijzigingen.md", changes=changes)
     if cat.edition == "internal":  # the editors' list names internal entries too
         write("review.md.j2", INTERNAL_ONLY_PAGE, stale=review_report(cat))
-    return RenderedSite(pages=count, entry_pages=entry_pages, entry_pages_by_kind=by_kind)
+    return RenderedSite(pages=count, entry_pages=entry_pages, entry_pages_by_kind=by_kind,
+                        html_pages=html_pages, shells=shells, abbreviations=abbreviations)
 
 
 def print_pages(cat: Catalogue) -> list[tuple[str, dict]]:
@@ -145,10 +192,13 @@ def add_handwritten(source_docs: Path, out: Outputs, cat: Catalogue) -> None:
 
 
 class Helpers:
-    """Links between pages, relative to the page being rendered."""
+    """Links between pages, relative to the page being rendered, as HTML or as Markdown."""
 
-    def __init__(self, cat: Catalogue, prefix: str):
-        self.cat, self.prefix = cat, prefix
+    def __init__(self, cat: Catalogue, target: str, as_html: bool = False):
+        self.cat, self.as_html = cat, as_html
+        self.folder = posixpath.dirname(target)
+        self.prefix = "../" * target.count("/")
+        self.text = html_text.inline if as_html else markdown_text.inline
 
     def title(self, kind: str, entry_id: str) -> str:
         return self.cat.entry(kind, entry_id).title
@@ -157,27 +207,31 @@ class Helpers:
         """How the entry is named: a partner or law with its abbreviation."""
         return self.cat.entry(kind, entry_id).label
 
-    def href(self, kind: str, entry_id: str) -> str:
-        return self.prefix + BY_NAME[kind].page_source(entry_id)
-
     def link(self, kind: str, entry_id: str, label: str | None = None) -> Markup:
-        text = markdown_text.inline(label if label is not None else self.title(kind, entry_id))
+        """A link to an entry's page, as HTML on every page: entry pages are filled in after the
+        generator ran (page_shells), so a Markdown link to them would point at nothing it knows."""
+        text = self.text(label if label is not None else self.title(kind, entry_id))
         badge = ' <span class="mk-badge mk-badge--internal">intern</span>' if self.is_internal(kind, entry_id) else ""
-        return Markup(f"[{text}]({self.href(kind, entry_id)}){badge}")
+        return Markup(f'<a href="{self.url(kind, entry_id)}">{text}</a>{badge}')
 
     def url(self, kind: str, entry_id: str) -> str:
-        """HTML link target, for pages written as raw HTML (the generator leaves those links alone)."""
-        return self.prefix + self.cat.entry(kind, entry_id).url
+        """HTML link target of an entry's page."""
+        return posixpath.relpath(self.cat.entry(kind, entry_id).url, self.folder or ".")
 
     def page(self, target: str) -> str:
-        """Link target of an overview page, e.g. 'maatregelen/index.md'."""
+        """Link target of another page, e.g. 'maatregelen/index.md' (.html in an HTML page)."""
+        if self.as_html and target.endswith(".md"):
+            target = target[:-3] + ".html"
         return self.prefix + target
+
+    def heading(self, level: int, title: str, id: str | None = None, css_class: str | None = None) -> Markup:
+        return page_shells.heading(level, title, id, css_class)
 
     def is_internal(self, kind: str, entry_id: str) -> bool:
         return self.cat.entry(kind, entry_id).is_internal
 
     def external(self, url: str, label: str) -> Markup:
-        return Markup(f'<a href="{markdown_text.attribute(url)}">{markdown_text.inline(label)}</a>')
+        return Markup(f'<a href="{markdown_text.attribute(url)}">{self.text(label)}</a>')
 
     def filtered(self, facet: str, value: str, count: int, text: str | None = None) -> Markup:
         """A link to the menukaart filtered on one facet value, where the reader can narrow further."""
@@ -186,34 +240,10 @@ class Helpers:
         query = urlencode({facet: value})
         label = text or f"Bekijk {'deze maatregel' if count == 1 else f'deze {count} maatregelen'} in de menukaart en filter verder"
         return Markup(f'<p class="mk-filter-link"><a href="{self.prefix}menukaart.html?{markdown_text.attribute(query)}">'
-                      f'{markdown_text.inline(label)}</a></p>')
+                      f'{self.text(label)}</a></p>')
 
     def folder(self, kind: str) -> str:
         return BY_NAME[kind].folder
-
-
-class Abbreviations:
-    """Appends `*[ABBR]: meaning` lines for the abbreviations a page uses (shown as tooltips)."""
-
-    def __init__(self, glossary: list[dict]):
-        self.meaning = {}
-        for term in glossary:
-            if term.get("abbreviation"):
-                # The meaning becomes a title attribute: '&' is written as '&amp;', so that a term
-                # typed as '&lt;b&gt;' shows exactly that (the serializer keeps entities as they are).
-                meaning = " ".join(term["term"].split()).replace("&", "&amp;")
-                self.meaning.setdefault(term["abbreviation"], meaning)
-        names = sorted(self.meaning, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w&#])(" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else None
-
-    def append_to(self, text: str) -> str:
-        if not self.pattern:
-            return text
-        used = dict.fromkeys(self.pattern.findall(text))
-        if not used:
-            return text
-        lines = [f"*[{abbr}]: {self.meaning[abbr]}" for abbr in used]
-        return text.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
 
 
 _MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",

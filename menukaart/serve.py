@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import build
 from .problems import shown
+from .generator_cache import GeneratorCache
 from .resources import BUILD_INPUTS
 
 WATCHED_SUFFIXES = {".yaml", ".md", ".j2", ".json", ".css", ".js", ".html", ".yml"}
@@ -77,11 +78,13 @@ class Preview:
     def __init__(self, content: Path, edition: str, out: Path):
         self.content, self.edition, self.out = Path(content), edition, Path(out)
         self.state = PreviewState()
+        # The generator's last output, beside the preview folder: reused while its input is the same.
+        self.cache = GeneratorCache(self.out.with_name(self.out.name + ".generator-cache"))
 
     def rebuild(self) -> None:
         print(time.strftime("%H:%M:%S"), "bouwen...", flush=True)
         try:
-            outcome = build.run(self.content, self.edition, self.out, dist=None)
+            outcome = build.run(self.content, self.edition, self.out, dist=None, cache=self.cache)
             ok, problems = outcome.ok, outcome.problems
         except Exception as error:  # the preview must outlive any failure of one build
             ok, problems = False, [f"interne fout bij het bouwen ({type(error).__name__}: {shown(error, 200)})"]

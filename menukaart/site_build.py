@@ -14,11 +14,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import counts, exports, facets, generators, redirects, render, search_index
+from . import counts, exports, facets, generators, page_shells, redirects, render, search_index
 from .archive import fixed_time
 from .changes import compare
 from .catalogue import Catalogue
 from .dutch import LUNR_FILES
+from .generator_cache import GeneratorCache
 from .kinds import PAGE_KINDS
 from .output_folder import staging_prefix, swap_into_place
 from .outputs import Outputs
@@ -46,21 +47,25 @@ class BuildResult:
 
 
 def build(cat: Catalogue, out_dir: Path, previous: dict | None = None,
-          docs_source: Path = HANDWRITTEN_DOCS, generator: str = generators.DEFAULT) -> BuildResult:
-    """Build the site of one edition; `previous` is the last release's JSON export, if given."""
+          docs_source: Path = HANDWRITTEN_DOCS, generator: str = generators.DEFAULT,
+          cache: GeneratorCache | None = None) -> BuildResult:
+    """Build the site of one edition; `previous` is the last release's JSON export, if given;
+    `cache` (the live preview's) reuses the generator's output while its input is the same."""
     out_dir = Path(out_dir).resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=staging_prefix(out_dir), dir=out_dir.parent))
     try:
         docs_dir, site_dir = staging / "docs", staging / "site"
         staged = stage(cat, docs_dir, previous, docs_source)
-        _generate(generator, docs_dir, site_dir, cat)
-        table = counts.count_rows(cat, staged.rendered.entry_pages_by_kind, staged.documents, staged.exported.rows)
+        _generate(generator, docs_dir, site_dir, cat, cache)
+        _fill(site_dir, staged.rendered.html_pages)
+        entry_pages = entry_pages_in_site(site_dir, cat)
+        table = counts.count_rows(cat, entry_pages, staged.documents, staged.exported.rows)
         mismatches = counts.disagreements(table)
         if mismatches:
             raise SiteBuildError(counts.report(table) + "\nDe tellingen kloppen niet:\n" + "\n".join(mismatches))
         swap_into_place(site_dir, out_dir)
-        return BuildResult(out_dir, staged.rendered.entry_pages_by_kind, staged.rendered.pages, staged.documents,
+        return BuildResult(out_dir, entry_pages, staged.rendered.pages, staged.documents,
                            staged.redirects, staged.exported, table)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -80,6 +85,19 @@ def stage(cat: Catalogue, docs_dir: Path, previous: dict | None = None, docs_sou
     return staged_outputs(cat, previous, docs_source, Outputs(docs_dir))
 
 
+def stage_whole_pages(cat: Catalogue, docs_dir: Path, previous: dict | None = None,
+                      docs_source: Path = HANDWRITTEN_DOCS) -> Staged:
+    """The docs as a generator would get them without shells: each page written as HTML as one
+    Markdown file with its content in place. The reference that tests compare the filled pages
+    with, and that the benchmark builds with a bare MkDocs."""
+    staged = stage(cat, docs_dir, previous, docs_source)
+    for path in staged.rendered.shells:
+        (docs_dir / path).unlink()
+    for target, text in staged.rendered.whole_pages().items():
+        (docs_dir / target).write_text(text, encoding="utf-8")
+    return staged
+
+
 def staged_outputs(cat: Catalogue, previous: dict | None = None, docs_source: Path = HANDWRITTEN_DOCS,
                    out: Outputs | None = None) -> Staged:
     """Hand-written and generated pages, exports, search and facet data (in memory unless `out` is bound)."""
@@ -96,15 +114,38 @@ def staged_outputs(cat: Catalogue, previous: dict | None = None, docs_source: Pa
     return Staged(rendered, exported, documents, redirect_pages, out)
 
 
-def _generate(generator: str, docs_dir: Path, site_dir: Path, cat: Catalogue) -> None:
+def _generate(generator: str, docs_dir: Path, site_dir: Path, cat: Catalogue,
+              cache: GeneratorCache | None = None) -> None:
     settings = generators.Settings(
         edition=cat.edition, copyright=release_line(cat), not_in_nav=ENTRY_PAGES_NOT_IN_NAV,
         extra_nav=(("Redactie: te controleren", render.INTERNAL_ONLY_PAGE),) if cat.edition == "internal" else ())
+    key = cache.key(generator, settings, docs_dir) if cache else None
+    if cache and cache.restore(key, docs_dir, site_dir):
+        return
     with _build_time(cat):
         try:
             generators.generate(generator, docs_dir, site_dir, settings)
         except generators.GeneratorError as error:
             raise SiteBuildError(str(error)) from None
+    if cache:
+        cache.store(key, site_dir)
+
+
+def _fill(site_dir: Path, pages: list[page_shells.Page]) -> None:
+    """Put the pages written as HTML into the generated site, and check where their links go."""
+    try:
+        page_shells.fill(site_dir, pages)
+    except page_shells.FillError as error:
+        raise SiteBuildError(str(error)) from None
+    broken = page_shells.broken_links(site_dir, pages)
+    if broken:
+        raise SiteBuildError("\n".join(broken))
+
+
+def entry_pages_in_site(site_dir: Path, cat: Catalogue) -> dict[str, int]:
+    """Per kind, how many of its entries have a page in the built site (counted, not assumed)."""
+    return {kind.name: sum((site_dir / kind.page_url(entry_id)).is_file() for entry_id in cat.table(kind.name))
+            for kind in PAGE_KINDS}
 
 
 def release_line(cat: Catalogue) -> str:

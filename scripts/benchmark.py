@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build a synthetic catalogue of N measures and print what it costs:
-build time per step and peak memory, against a bare MkDocs build of the same staged
-Markdown with a minimal mkdocs.yml (the ratio), the growth from N/10 to N measures, the
+build time per step and peak memory, against a bare MkDocs build of the same pages as whole
+Markdown files with a minimal mkdocs.yml (the ratio), the growth from N/10 to N measures, the
 live preview's rebuild after one edited file of the real catalogue, site size, entry page
 size, search index size, and in headless Chromium from file:// the time to load the
 index, to answer a query, to filter the menukaart by facets (target: under 50 ms at
@@ -43,7 +43,7 @@ def main() -> int:
     print(stdout)
     print(f"build (wall, incl. start-up): {total:.1f} s; peak memory {peak:.0f} MB (target <= 400 MB)")
     reference = bare_mkdocs(content, work / "bare")
-    print(f"bare MkDocs of the same staged Markdown, minimal mkdocs.yml: {reference:.1f} s; "
+    print(f"bare MkDocs of the same pages as whole Markdown files, minimal mkdocs.yml: {reference:.1f} s; "
           f"ratio whole build / bare MkDocs {total / reference:.2f} (target <= 1.0)")
     small = work / "small"
     generate(max(args.count // 10, 1), small)
@@ -86,15 +86,16 @@ def timed_build(content: Path, site: Path, dist: Path, generator: str) -> tuple[
 
 
 def bare_mkdocs(content: Path, work: Path) -> float:
-    """The reference: the staged Markdown of the public edition, built by MkDocs with only the
-    theme and the same navigation (no extensions, no overrides, no plugins)."""
+    """The reference: the pages of the public edition as whole Markdown files (the pages written
+    as HTML with their content in place, as a generator would get them without shells), built
+    by MkDocs with only the theme and the same navigation (no extensions, overrides, plugins)."""
     import yaml
     from menukaart import site_build
     from menukaart.resources import MKDOCS_CONFIG
     from menukaart.validate import load_catalogue
     catalogue, problems = load_catalogue(content)
     assert not problems, problems.report()
-    site_build.stage(catalogue.for_edition("public"), work / "docs")
+    site_build.stage_whole_pages(catalogue.for_edition("public"), work / "docs")
     project = yaml.safe_load(MKDOCS_CONFIG.read_text(encoding="utf-8"))
     minimal = {"site_name": project["site_name"], "docs_dir": "docs", "site_dir": "site", "use_directory_urls": False,
                "theme": {"name": "material", "language": "nl", "font": False}, "plugins": [],

@@ -436,24 +436,24 @@ def test_changes_page_lists_every_kind_of_change(public):
     measures = section(text, "Maatregelen")
     headings = [line for line in measures.splitlines() if line.startswith("### ")]
     assert headings == ["### Nieuw", "### Gewijzigd", "### Hernoemd of samengevoegd", "### Verwijderd"]
-    assert "- [Controles in treinen en bussen](maatregelen/mobiel-toezicht.md)\n" in measures
-    assert "- [Integriteitstoets](maatregelen/bibob-toets.md): gewijzigd: titel, samenvatting\n" in measures
-    assert ("- Smokkelaars vervolgen (oude id: vervolging) → [Vervolging van smokkelaars]"
-            "(maatregelen/vervolging-smokkel.md): hernoemd; gewijzigd: titel\n") in measures
-    assert ("- Pand sluiten (oude id: pand-sluiten) → [Woning sluiten](maatregelen/sluiting-woning.md): "
+    assert "- <a href=\"maatregelen/mobiel-toezicht.html\">Controles in treinen en bussen</a>\n" in measures
+    assert "- <a href=\"maatregelen/bibob-toets.html\">Integriteitstoets</a>: gewijzigd: titel, samenvatting\n" in measures
+    assert ("- Smokkelaars vervolgen (oude id: vervolging) → <a href=\"maatregelen/vervolging-smokkel.html\">"
+            "Vervolging van smokkelaars</a>: hernoemd; gewijzigd: titel\n") in measures
+    assert ("- Pand sluiten (oude id: pand-sluiten) → <a href=\"maatregelen/sluiting-woning.html\">Woning sluiten</a>: "
             "samengevoegd; gewijzigd: titel, verwante maatregelen, laatst gecontroleerd\n") in measures
-    assert ("- Woning sluiten (oude id: woningsluiting) → [Woning sluiten](maatregelen/sluiting-woning.md): "
+    assert ("- Woning sluiten (oude id: woningsluiting) → <a href=\"maatregelen/sluiting-woning.html\">Woning sluiten</a>: "
             "samengevoegd\n") in measures
     assert "- Cameratoezicht (id: cameratoezicht)\n" in measures
-    assert "cameratoezicht.md" not in text and "maatregelen/vervolging.md" not in text  # gone: no links
-    assert ("- Ronselaars online (oude id: ronselaars-online) → [Ronselaars in beeld](barrieres/ronselaars.md): "
+    assert "cameratoezicht.html" not in text and "maatregelen/vervolging.html" not in text  # gone: no links
+    assert ("- Ronselaars online (oude id: ronselaars-online) → <a href=\"barrieres/ronselaars.html\">Ronselaars in beeld</a>: "
             "samengevoegd; gewijzigd: titel, zoekwoorden\n") in section(text, "Barrières")
-    assert "- [Werving en aanbod](fases/werving.md): gewijzigd: samenvatting\n" in section(text, "Fasen")
+    assert "- <a href=\"fases/werving.html\">Werving en aanbod</a>: gewijzigd: samenvatting\n" in section(text, "Fasen")
     glossary = section(text, "Begrippen")
     assert "- Openbaar Ministerie: gewijzigd: begrip, betekenis\n" in glossary
     assert "- Vreemdelingenpolitie\n" in glossary and "(begrippen.md)" in glossary
     assert "\n## Partners\n" not in text and "\n## Wetten en regels\n" not in text  # nothing changed there
-    assert 'href="maatregelen/mobiel-toezicht.md"' in html_of(text)
+    assert 'href="maatregelen/mobiel-toezicht.html"' in html_of(text)
 
 
 def test_changes_page_without_previous_export_says_how_to_the_editors_only(full, public):
@@ -479,7 +479,7 @@ def test_changes_page_mentions_comparing_an_internal_build_with_a_public_export(
     report = compare(export(full.for_edition("public")), export(internal))
     text = render("changes.md.j2", internal, changes=report)
     assert "Interne onderdelen die toen al bestonden" in text
-    assert "[Zwaluwstaart-werkwijze](maatregelen/zwaluw-werkwijze.md) <span" in section(text, "Maatregelen")
+    assert "<a href=\"maatregelen/zwaluw-werkwijze.html\">Zwaluwstaart-werkwijze</a> <span" in section(text, "Maatregelen")
 
 
 def test_changes_page_escapes_hostile_text(public):
@@ -493,8 +493,8 @@ def test_changes_page_escapes_hostile_text(public):
     assert "&#60;script&#62;alert(1)&#60;/script&#62; &#91;x&#93;(javascript:alert(1))" in text
     html = html_of(text)
     assert "<script" not in html and 'href="javascript' not in html and "<b>" not in html
-    assert "[&#60;script&#62;" in text  # the link text is escaped inside a real link
-    assert "(maatregelen/bibob-toets.md)" in text
+    assert '.html">&#60;script&#62;' in text  # the link text is escaped inside a real link
+    assert 'href="maatregelen/bibob-toets.html"' in text
 
 
 def test_review_page_lists_stale_entries_and_facts_to_check(full):
@@ -507,17 +507,17 @@ def test_review_page_lists_stale_entries_and_facts_to_check(full):
     assert text.startswith("# Redactie: te controleren\n")
     assert "na 12 maanden opnieuw" in text and "vóór 23 november 2025" in text and "23 november 2026" in text
     measures = section(text, "Maatregelen")
-    assert ("| [Zwaluwstaart-werkwijze](maatregelen/zwaluw-werkwijze.md) "
+    assert ("| <a href=\"maatregelen/zwaluw-werkwijze.html\">Zwaluwstaart-werkwijze</a> "
             '<span class="mk-badge mk-badge--internal">intern</span> | 31 januari 2025 | 21 maanden |') in measures
     assert "bibob-toets" not in measures
-    assert ("| [Adresfraude in de basisregistratie](barrieres/adresfraude.md) | 1 oktober 2024 | 25 maanden |"
+    assert ("| <a href=\"barrieres/adresfraude.html\">Adresfraude in de basisregistratie</a> | 1 oktober 2024 | 25 maanden |"
             in section(text, "Barrières"))
     to_check = section(text, "Feiten die nog gecontroleerd moeten worden")
-    assert "- [Vervolging van smokkelaars](maatregelen/vervolging-smokkel.md) (laatst gecontroleerd " \
+    assert "- <a href=\"maatregelen/vervolging-smokkel.html\">Vervolging van smokkelaars</a> (laatst gecontroleerd " \
            "1 november 2026): &#60;script&#62;" in to_check
     status = section(text, "Status opnieuw nagaan")
     assert "vóór 23 augustus 2026 was: meer dan 3 maanden vóór de datum van deze uitgave" in status
-    assert ("| [Vervolging van smokkelaars](maatregelen/vervolging-smokkel.md) | Nog te controleren "
+    assert ("| <a href=\"maatregelen/vervolging-smokkel.html\">Vervolging van smokkelaars</a> | Nog te controleren "
             "| 1 mei 2026 | 6 maanden |") in status
     assert "illegale-tewerkstelling" not in status  # checked 1 October 2026: recent enough
     html = html_of(text)

@@ -1,5 +1,5 @@
 """Golden output: everything the fixture catalogue becomes before the site generator runs
-(generated Markdown pages, exports, search and facet data, redirect pages), compared file
+(generated pages, exports, search and facet data, redirect pages), compared file
 by file with the snapshot in tests/golden/, as Pelican's functional tests do.
 
 A redesign of the code must not change a byte of it unless it means to. When a change is
@@ -51,8 +51,12 @@ def staged_files(edition: str, previous, tmp_path: Path) -> dict[str, bytes]:
     assert not problems
     staged = site_build.staged_outputs(cat.for_edition(edition), previous() if previous else None, HANDWRITTEN)
     copied = {p.relative_to(HANDWRITTEN).as_posix() for p in HANDWRITTEN.rglob("*") if p.is_file()}
-    return {name: data for name, data in sorted(staged.outputs.files.items())
-            if name not in copied and not name.startswith(site_build.VENDOR_DIR)}
+    # A page written as HTML is kept as the whole page (its shell with the content in place),
+    # so that a change shows in the page where it happens; the shells themselves are left out.
+    whole = {name: text.encode("utf-8") for name, text in staged.rendered.whole_pages().items()}
+    files = {name: data for name, data in staged.outputs.files.items()
+             if name not in copied and name not in staged.rendered.shells and not name.startswith(site_build.VENDOR_DIR)}
+    return dict(sorted({**files, **whole}.items()))
 
 
 def readable(name: str, data: bytes) -> str:

@@ -69,7 +69,7 @@ def test_the_preview_watches_content_hand_written_pages_templates_schemas_and_th
     preview = serve.Preview(content, "public", tmp_path / "preview")
     watched = serve._snapshot(preview.watched(), preview.out)
     for path in (content / "measures/bibob-toets.yaml", REPO / "docs/over.md", REPO / "docs/assets/stylesheets/print.css",
-                 REPO / "menukaart/templates/measure.md.j2", REPO / "schema/measure.schema.json",
+                 REPO / "menukaart/templates/measure.html.j2", REPO / "schema/measure.schema.json",
                  REPO / "overrides/main.html", REPO / "mkdocs.yml"):
         assert path in watched, path
     before = dict(watched)
@@ -102,7 +102,7 @@ def status(base: str) -> dict:
 def test_serve_rebuilds_keeps_the_last_good_site_and_shows_problems(preview, content):
     page = preview + "/maatregelen/sluiting-woning.html"
     first = wait_for(lambda: fetch(page))
-    assert "<h1 id=\"woning-sluiten\">Woning sluiten</h1>" in first
+    assert "<h1 id=\"titel\">Woning sluiten</h1>" in first
     assert serve.STATUS_PATH in first  # the page polls the preview and reloads itself
     build_number = wait_for(lambda: status(preview))["build"]
 

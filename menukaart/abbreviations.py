@@ -1,0 +1,61 @@
+"""Abbreviations from the glossary, explained wherever a page uses them (a tooltip on <abbr>).
+
+Markdown pages get `*[ABBR]: meaning` lines for the abbreviations they use (Markdown's abbr
+extension marks them); pages written as HTML get the <abbr> elements themselves.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+
+class Abbreviations:
+    """Appends `*[ABBR]: meaning` lines for the abbreviations a page uses (shown as tooltips)."""
+
+    def __init__(self, glossary: list[dict]):
+        self.meaning, self.plain_meaning = {}, {}
+        for term in glossary:
+            if term.get("abbreviation"):
+                self.plain_meaning.setdefault(term["abbreviation"], " ".join(term["term"].split()))
+                # The meaning becomes a title attribute: '&' is written as '&amp;', so that a term
+                # typed as '&lt;b&gt;' shows exactly that (the serializer keeps entities as they are).
+                meaning = " ".join(term["term"].split()).replace("&", "&amp;")
+                self.meaning.setdefault(term["abbreviation"], meaning)
+        names = sorted(self.meaning, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w&#])(" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else None
+        # The same names as they stand in escaped HTML, for the pages written as HTML.
+        self.in_html = {html.escape(name, quote=False): name for name in names}
+        self.html_pattern = re.compile(r"(?<![\w&#])(" + "|".join(map(re.escape, self.in_html)) + r")(?!\w)") if names else None
+
+    def append_to(self, text: str) -> str:
+        if not self.pattern:
+            return text
+        used = dict.fromkeys(self.pattern.findall(text))
+        if not used:
+            return text
+        lines = [f"*[{abbr}]: {self.meaning[abbr]}" for abbr in used]
+        return text.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
+
+
+    # Text inside these elements is left as it is (as Markdown's abbr extension does for code).
+    _SKIP = re.compile(r"<(/?)(script|style|code|pre|abbr|textarea)\b", re.IGNORECASE)
+    _TAG = re.compile(r"(<[^>]*>)")
+
+    def wrap_html(self, text: str) -> str:
+        """Every abbreviation in the text of an HTML fragment as <abbr title="meaning"> (a tooltip)."""
+        if not self.html_pattern or not self.html_pattern.search(text):
+            return text
+        parts = self._TAG.split(text)
+        inside = 0
+        for i, part in enumerate(parts):
+            if i % 2:  # a tag
+                skip = self._SKIP.match(part)
+                if skip:
+                    inside = max(0, inside + (-1 if skip.group(1) else 1))
+            elif part and not inside:
+                parts[i] = self.html_pattern.sub(self._abbr, part)
+        return "".join(parts)
+
+    def _abbr(self, match: re.Match) -> str:
+        meaning = html.escape(self.plain_meaning[self.in_html[match.group(1)]], quote=True)
+        return f'<abbr title="{meaning}">{match.group(1)}</abbr>'

@@ -1,0 +1,113 @@
+"""Pages written as HTML reach the site through shells (menukaart/page_shells.py): the generator
+lays out a shell with the title and headings, the build fills in the content afterwards.
+
+The reference is what each generator makes of the whole page (the shell with the content in
+place): a filled page must be that page, byte for byte. The one allowance is the text of
+<title>, which each generator escapes in its own way (MkDocs writes ' as &#39;, Zensical / as
+&#x2f;): it is compared as the text a browser shows.
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from menukaart import page_shells, site_build
+from menukaart.generators import GENERATORS
+from menukaart.validate import load_catalogue
+from tests.support import FIXTURE_CONTENT
+
+_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+
+
+def fixture(edition: str = "internal"):
+    cat, problems = load_catalogue(FIXTURE_CONTENT)
+    assert not problems
+    return cat.for_edition(edition)
+
+
+def built_with_shells(cat, work: Path, generator: str) -> tuple[Path, site_build.Staged]:
+    staged = site_build.stage(cat, work / "docs")
+    site_build._generate(generator, work / "docs", work / "site", cat)
+    site_build._fill(work / "site", staged.rendered.html_pages)
+    return work / "site", staged
+
+
+def built_whole(cat, work: Path, generator: str) -> Path:
+    site_build.stage_whole_pages(cat, work / "docs")
+    site_build._generate(generator, work / "docs", work / "site", cat)
+    return work / "site"
+
+
+def pages(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+
+
+def as_shown(page: str) -> str:
+    return _TITLE.sub(lambda m: "<title>" + html.escape(html.unescape(m.group(1))) + "</title>", page)
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_a_filled_page_is_what_the_generator_makes_of_the_whole_page(generator, tmp_path):
+    cat = fixture("internal")
+    filled_site, staged = built_with_shells(cat, tmp_path / "shells", generator)
+    whole_site = built_whole(cat, tmp_path / "whole", generator)
+    filled, whole = pages(filled_site), pages(whole_site)
+    assert sorted(filled) == sorted(whole)
+    written_as_html = {p.html_path for p in staged.rendered.html_pages}
+    assert {"maatregelen/bibob-toets.html", "maatregelen/index.html", "menukaart-afdrukken.html",
+            "partners/gemeente.html"} <= written_as_html
+    differ = [name for name in filled if as_shown(filled[name]) != as_shown(whole[name])]
+    assert differ == []
+    # and the comparison is not empty: the content really was filled in
+    assert "MKSLOT" not in "".join(filled.values()) and page_shells.TITLE not in "".join(filled.values())
+
+
+def test_pages_out_of_the_navigation_share_a_few_shells(tmp_path):
+    cat = fixture("public")
+    site, staged = built_with_shells(cat, tmp_path, "mkdocs")
+    entry_pages = [p for p in staged.rendered.html_pages if p.shell != p.target]
+    shells = {p.shell for p in entry_pages}
+    assert len(entry_pages) == sum(len(cat.table(k)) for k in ("measure", "barrier", "phase", "partner", "law"))
+    assert len(shells) < len(entry_pages) / 2
+    assert all(page_shells.is_shell(s) for s in shells)
+    assert not list(site.rglob(page_shells.SHELL_NAME + "*"))  # no shell is left in the site
+    assert all((site / p.html_path).is_file() for p in entry_pages)
+
+
+FORGED = '<mk-heading data-level="2">Nep</mk-heading> MKSLOT0 MKTITLE <p>MKSLOT1</p>'
+
+
+def test_content_cannot_write_a_heading_a_placeholder_or_markup(tmp_path):
+    cat = fixture("public")
+    measure = {**cat.measures["bibob-toets"], "title": "Toets " + FORGED, "summary": FORGED}
+    cat = cat.with_tables(measures={**cat.measures, "bibob-toets": measure})
+    site_build.build(cat, tmp_path / "site")
+    page = (tmp_path / "site/maatregelen/bibob-toets.html").read_text(encoding="utf-8")
+    article = page.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    h1 = re.search(r'<h1 id="titel">(.*?)</h1>', article).group(1)
+    assert "<" not in h1 and html.unescape(h1) == "Toets " + FORGED  # shown as typed
+    assert f"<p>{html.escape(FORGED, quote=False)}</p>" in article
+    assert "<mk-heading" not in page and "<h2>Nep" not in page and "<p>MKSLOT" not in page
+    assert f"<title>Toets {html.escape(FORGED)} - Menukaart mensensmokkel</title>" in page
+    headings = re.findall(r"<h2 [^>]*>(.*?)</h2>", article)
+    assert "Wettelijke grondslag" in headings and not any("Nep" in h for h in headings)
+
+
+def test_a_link_in_the_content_to_a_page_that_is_not_there_stops_the_build(tmp_path):
+    (tmp_path / "maatregelen").mkdir()
+    (tmp_path / "maatregelen/a.html").write_text("x", encoding="utf-8")
+    page = page_shells.Page("maatregelen/a.md", "A", "A", "maatregelen/a.md",
+                            ['<p><a href="b.html">b</a> <a href="a.html#x">a</a> <a href="https://example.org">e</a></p>'])
+    assert page_shells.broken_links(tmp_path, [page]) == [
+        "maatregelen/a.md: link naar b.html: dat bestand staat niet in de site"]
+
+
+def test_a_shell_the_generator_laid_out_without_its_placeholder_stops_the_build(tmp_path):
+    (tmp_path / "maatregelen").mkdir()
+    (tmp_path / "maatregelen/mk-shell-x.html").write_text('<h1 id="titel">MKTITLE</h1>\n<p>iets anders</p>', encoding="utf-8")
+    page = page_shells.Page("maatregelen/a.md", "A", "A", "maatregelen/mk-shell-x.md", ["<p>inhoud</p>"])
+    with pytest.raises(page_shells.FillError, match="maatregelen/a.md: plaats 0 voor de inhoud ontbreekt"):
+        page_shells.fill(tmp_path, [page])
