@@ -43,14 +43,17 @@ _MARKER = re.compile(r'^<mk-heading data-level="(\d)"(?: data-id="([^"]*)")?(?: 
 
 # One blank line between the top-level elements of a piece of content, as Markdown writes raw
 # HTML blocks: the filled page is then the same as what the generator makes of the whole page.
-_BETWEEN_BLOCKS = re.compile(r"(</(?:p|ul|ol|table|div|h[4-6])>)\n(?=<(?:p|ul|ol|table|div|h[4-6])\b)")
+_BETWEEN_BLOCKS = re.compile(r"(</(?:p|ul|ol|table|div|h[1-6])>)\n+(?=<(?:p|ul|ol|table|div|h[1-6])\b)")
 
 
-def heading(level: int, title: str, id: str | None = None, css_class: str | None = None) -> Markup:
-    """A heading of a page written as HTML: a marker for the shell up to h3, an h4 and deeper as HTML."""
+def heading(level: int, title: str, id: str | None = None, css_class: str | None = None,
+            in_toc: bool = True) -> Markup:
+    """A heading of a page written as HTML: a marker for the shell up to h3, an h4 and deeper
+    as HTML. `in_toc=False`: written as HTML at any level, out of the table of contents, so that
+    the shell does not change with it (the measure titles of the printable menukaart)."""
     text = html.escape(" ".join(str(title).split()), quote=False)
     attrs = (f' id="{html.escape(id)}"' if id else "") + (f' class="{html.escape(css_class)}"' if css_class else "")
-    if level > TOC_LEVELS:
+    if level > TOC_LEVELS or not in_toc:
         return Markup(f"<h{level}{attrs}>{text}</h{level}>")
     marker = f'<mk-heading data-level="{level}"'
     marker += f' data-id="{html.escape(id)}"' if id else ""

@@ -158,7 +158,7 @@ def render_all(cat: Catalogue, out: Outputs, exports: ExportResult, changes: Cha
               print_parts=PRINT_PARTS_FOLDER, **context)
     write("fields.md.j2", "velden.md", reference=field_reference.reference(),
           link_sentences=field_reference.link_sentences())
-    write("downloads.md.j2", "downloads.md", exports=exports)
+    write("downloads.html.j2", "downloads.md", exports=exports)
     write("changes.md.j2", "wijzigingen.md", changes=changes)
     if cat.edition == "internal":  # the editors' list names internal entries too
         write("review.md.j2", INTERNAL_ONLY_PAGE, stale=review_report(cat))
@@ -224,8 +224,9 @@ class Helpers:
             target = target[:-3] + ".html"
         return self.prefix + target
 
-    def heading(self, level: int, title: str, id: str | None = None, css_class: str | None = None) -> Markup:
-        return page_shells.heading(level, title, id, css_class)
+    def heading(self, level: int, title: str, id: str | None = None, css_class: str | None = None,
+                in_toc: bool = True) -> Markup:
+        return page_shells.heading(level, title, id, css_class, in_toc)
 
     def is_internal(self, kind: str, entry_id: str) -> bool:
         return self.cat.entry(kind, entry_id).is_internal

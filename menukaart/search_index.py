@@ -7,6 +7,7 @@ to by short refs. Abbreviations from the glossary are expanded at index time, so
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -119,7 +120,7 @@ def build(cat: Catalogue, out: Outputs) -> dict[str, int]:
             "title": _tokens(doc.title),
             "keywords": _tokens(doc.keywords),
             "body": _tokens(doc.body),
-            "aliases": _tokens(" ".join(expander.expansions(raw))),
+            "aliases": _tokens(" ".join(expander.expansions(raw))),  # lists of words (see _tokens)
         })
     index = builder.build().serialize()
 
@@ -154,7 +155,7 @@ class AbbreviationExpander:
         if self._abbr_pattern:
             for abbr in dict.fromkeys(self._abbr_pattern.findall(text)):
                 found += [abbr, *self._term_for[abbr]]
-        folded = " " + " ".join(dutch.tokenize(text)) + " "
+        folded = _folded(text)
         for phrase, abbr, term in self._term_phrases:
             if phrase in folded:
                 found += [abbr, term]
@@ -169,8 +170,17 @@ class AbbreviationExpander:
         return table
 
 
-def _tokens(text: str) -> str:
-    return " ".join(dutch.tokenize(text))
+@functools.lru_cache(maxsize=1 << 16)
+def _tokens(text: str) -> tuple[str, ...]:
+    """The words of a field, split as lunr splits a string (on spaces and '-'), but handed to it
+    as a list: lunr's own splitting goes character by character. Remembered per text, so the
+    live preview does not fold the same texts again after each save."""
+    return tuple(" ".join(dutch.tokenize(text)).replace("-", " ").replace("\xa0", " ").split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _folded(text: str) -> str:
+    return " " + " ".join(dutch.tokenize(text)) + " "
 
 
 def _join(parts) -> str:

@@ -1,9 +1,10 @@
 """Live preview for editors: serve the site on localhost and rebuild when content changes.
 
-Watching is done by polling modification times (once a second): no extra dependency,
+Watching is done by polling modification times (ten times a second): no extra dependency,
 and it behaves the same on every file system. The preview survives every failed
 build: it keeps serving the last good site, and every page shows the problems in a
-banner at the top until they are fixed. A page reloads itself after a good build.
+banner at the top until they are fixed. A page asks the preview for news and reloads itself
+as soon as a good build finished.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import re
 import threading
 import time
 from pathlib import Path
+from urllib.parse import parse_qs
 
 from . import build
 from .problems import shown
@@ -27,10 +29,11 @@ BANNER_HEADING = "Laatste bouw mislukt; u ziet de vorige versie."
 BANNER_STYLE = ("position:sticky;top:0;z-index:10;background:#fff4f0;color:#1f1f1f;border-bottom:3px solid #a3340f;"
                 "padding:.6rem 1rem;font:14px/1.4 sans-serif;white-space:pre-wrap")
 
-# Polls the preview's status: reloads after a new good build, shows or hides the problems.
+# Asks the preview for news and waits for the answer (the preview answers when a build
+# finished, or after a while): reloads after a new good build, shows or hides the problems.
 RELOAD_SCRIPT = """<script>
 (function () {
-  var seen = %(build)s;
+  var seen = %(build)s, version = %(version)s;
   function banner(problems) {
     var box = document.getElementById("mk-preview-problems");
     if (!problems.length) { if (box) { box.remove(); } return; }
@@ -43,33 +46,47 @@ RELOAD_SCRIPT = """<script>
     }
     box.textContent = %(heading)s + "\\n" + problems.join("\\n");
   }
-  setInterval(function () {
-    fetch("%(status)s").then(function (r) { return r.json(); }).then(function (state) {
+  function ask() {
+    fetch("%(status)s?after=" + version).then(function (r) { return r.json(); }).then(function (state) {
       if (state.build !== seen) { location.reload(); return; }
+      version = state.version;
       banner(state.problems);
-    }).catch(function () {});
-  }, 1000);
+      ask();
+    }).catch(function () { setTimeout(ask, 1000); });
+  }
+  ask();
 })();
 </script>"""
+WATCH_INTERVAL = 0.1  # seconds between looks at the files: a save is seen at once
+LONGEST_WAIT = 20     # seconds a page's question waits for news before it is answered anyway
 
 
 class PreviewState:
-    """The last build's number and problems, shared by the watcher and the request handler."""
+    """The last build's number and problems, shared by the watcher and the request handlers."""
 
     def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.build = 0  # number of the last good build; pages reload when it changes
+        self.changed = threading.Condition()
+        self.build = 0    # number of the last good build; pages reload when it changes
+        self.version = 0  # counts every finished build, good or not; a waiting page is answered when it moves
         self.problems: list[str] = []
 
     def snapshot(self) -> tuple[int, list[str]]:
-        with self.lock:
+        with self.changed:
             return self.build, list(self.problems)
 
+    def news_after(self, version: int, timeout: float = LONGEST_WAIT) -> dict:
+        """The state once a build finished after `version` (or after `timeout`)."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.version > version, timeout)
+            return {"build": self.build, "problems": list(self.problems), "version": self.version}
+
     def record(self, ok: bool, problems: list[str]) -> None:
-        with self.lock:
+        with self.changed:
             if ok:
                 self.build += 1
             self.problems = problems
+            self.version += 1
+            self.changed.notify_all()
 
 
 class Preview:
@@ -109,7 +126,7 @@ def serve(content: Path, edition: str, port: int, out: Path) -> int:
     snapshot = _snapshot(preview.watched(), preview.out)
     try:
         while True:
-            time.sleep(1)
+            time.sleep(WATCH_INTERVAL)
             current = _snapshot(preview.watched(), preview.out)
             if current != snapshot:
                 snapshot = current
@@ -163,16 +180,21 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             self.send_error(400, "Ongeldig verzoek")
 
     def _get(self) -> None:
-        number, problems = self.state.snapshot()
-        if self.path.split("?", 1)[0] == STATUS_PATH:
-            self._send(json.dumps({"build": number, "problems": problems}).encode(), "application/json")
+        path, _, query = self.path.partition("?")
+        if path == STATUS_PATH:
+            after = parse_qs(query).get("after", [""])[0]
+            version = int(after) if after.isdigit() else self.state.version
+            news = self.state.news_after(version, LONGEST_WAIT if after.isdigit() else 0)
+            self._send(json.dumps(news).encode(), "application/json")
             return
+        number, problems = self.state.snapshot()
+        version = self.state.version
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file() or not Path(self.directory).is_dir():
             page = path.read_text(encoding="utf-8") if path.is_file() else NO_SITE_YET
-            self._send(_with_preview(page, number, problems).encode("utf-8"), "text/html; charset=utf-8")
+            self._send(_with_preview(page, number, problems, version).encode("utf-8"), "text/html; charset=utf-8")
             return
         super().do_GET()
 
@@ -188,9 +210,9 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _with_preview(page: str, number: int, problems: list[str]) -> str:
+def _with_preview(page: str, number: int, problems: list[str], version: int) -> str:
     """The page with the reload script, and the problems banner already in place (no flash)."""
-    script = RELOAD_SCRIPT % {"build": number, "status": STATUS_PATH, "style": json.dumps(BANNER_STYLE),
+    script = RELOAD_SCRIPT % {"build": number, "version": version, "status": STATUS_PATH, "style": json.dumps(BANNER_STYLE),
                               "heading": json.dumps(BANNER_HEADING)}
     if problems:
         text = html.escape(BANNER_HEADING + "\n" + "\n".join(problems))

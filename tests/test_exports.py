@@ -371,18 +371,17 @@ def test_xlsx_reads_back_as_the_sheets_written(tmp_path):
 @pytest.mark.parametrize("edition", ["public", "internal"])
 def test_downloads_page(exported, edition):
     cat, result, _ = exported[edition]
-    env = render.environment()
-    text = env.get_template("downloads.md.j2").render(cat=cat, links=cat.links, h=render.Helpers(cat, ""),
-                                                      exports=result)
-    assert text.startswith("# Downloads\n")
-    assert "**uitgave 1** van 23 november 2026" in text
-    assert ("**interne editie**" if edition == "internal" else "**openbare editie**") in text
+    env = render.environment(as_html=True)
+    text = env.get_template("downloads.html.j2").render(cat=cat, links=cat.links, h=render.Helpers(cat, "", True),
+                                                        exports=result)
+    assert text.startswith('<mk-heading data-level="1">Downloads</mk-heading>\n')
+    assert "<strong>uitgave 1</strong> van 23 november 2026" in text
+    assert ("<strong>interne editie</strong>" if edition == "internal" else "<strong>openbare editie</strong>") in text
     for f in result.files:
-        assert f"[{f.name}](downloads/{f.path})" in text
+        assert f'<a href="downloads/{f.path}">{f.name}</a>' in text
         assert f.size_label in text
     counts = catalogue_counts(cat)
-    assert f"| Maatregelen | {counts['measures']} |" in text
-    assert f"| Barrières | {counts['barriers']} |" in text
-    assert f"| Begrippen | {counts['glossary']} |" in text
-    assert ('!!! warning "Interne informatie"' in text) is (edition == "internal")
+    for label, table in (("Maatregelen", "measures"), ("Barrières", "barriers"), ("Begrippen", "glossary")):
+        assert f'<td>{label}</td>\n<td style="text-align: right;">{counts[table]}</td>' in text
+    assert ('<p class="admonition-title">Interne informatie</p>' in text) is (edition == "internal")
     assert ('De bestanden bevatten alleen wat openbaar is.' in text) is (edition == "public")

@@ -6,6 +6,7 @@ import json
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -60,7 +61,7 @@ def test_first_build_failing_still_serves_a_page_with_the_problems(content, tmp_
     preview.rebuild()
     number, problems = preview.state.snapshot()
     assert number == 0 and problems[0] == "edition.yaml:1: -: bestand ontbreekt: edition.yaml (nummer en datum van de uitgave)"
-    html = serve._with_preview(serve.NO_SITE_YET, number, problems)
+    html = serve._with_preview(serve.NO_SITE_YET, number, problems, preview.state.version)
     assert "Nog geen voorbeeld" in html and "edition.yaml:1: -: bestand ontbreekt" in html
 
 
@@ -138,3 +139,31 @@ def test_bad_requests_get_400_and_the_preview_keeps_serving(preview):
             fetch(preview + path)
         assert refused.value.code == 400
     assert "Menukaart mensensmokkel" in fetch(preview + "/index.html")
+
+
+def test_a_page_asking_for_news_is_answered_when_a_build_finishes():
+    state = serve.PreviewState()
+    answers = []
+    asking = threading.Thread(target=lambda: answers.append(state.news_after(0, timeout=600)))
+    asking.start()
+    state.record(True, [])
+    asking.join(60)  # answered by the build, long before the question's own time runs out
+    assert answers == [{"build": 1, "problems": [], "version": 1}]
+    assert state.news_after(1, timeout=0) == {"build": 1, "problems": [], "version": 1}  # no news: answered as is
+
+
+def site_files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_preview_build_that_reused_the_generator_output_is_the_full_build(content, tmp_path):
+    preview = serve.Preview(content, "public", tmp_path / "preview")
+    preview.rebuild()
+    measure = content / "measures/sluiting-woning.yaml"
+    measure.write_text(measure.read_text(encoding="utf-8").replace("title: Woning sluiten", "title: Pand dicht")
+                       .replace("summary: ", "summary: Nieuw. ", 1), encoding="utf-8")
+    preview.rebuild()
+    assert preview.state.snapshot() == (2, []) and preview.cache.hits == 1  # the generator did not run again
+    assert build.run(content, "public", tmp_path / "full", dist=None).ok
+    assert site_files(tmp_path / "preview") == site_files(tmp_path / "full")
+    assert "Pand dicht</h1>" in (tmp_path / "preview/maatregelen/sluiting-woning.html").read_text(encoding="utf-8")
