@@ -26,6 +26,8 @@ class Abbreviations:
         # The same names as they stand in escaped HTML, for the pages written as HTML.
         self.in_html = {html.escape(name, quote=False): name for name in names}
         self.html_pattern = re.compile(r"(?<![\w&#])(" + "|".join(map(re.escape, self.in_html)) + r")(?!\w)") if names else None
+        # Not inside a tag either: no '>' comes before the next '<' (attribute values hold neither).
+        self.outside_tags = re.compile(self.html_pattern.pattern + r"(?![^<>]*>)") if names else None
 
     def append_to(self, text: str) -> str:
         if not self.pattern:
@@ -36,15 +38,17 @@ class Abbreviations:
         lines = [f"*[{abbr}]: {self.meaning[abbr]}" for abbr in used]
         return text.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
 
-
-    # Text inside these elements is left as it is (as Markdown's abbr extension does for code).
-    _SKIP = re.compile(r"<(/?)(script|style|code|pre|abbr|textarea)\b", re.IGNORECASE)
+    # Text inside these elements is left as it is (as Markdown's abbr extension does for code;
+    # an <option> holds text only).
+    _SKIP = re.compile(r"<(/?)(script|style|code|pre|abbr|textarea|select)\b", re.IGNORECASE)
     _TAG = re.compile(r"(<[^>]*>)")
 
     def wrap_html(self, text: str) -> str:
         """Every abbreviation in the text of an HTML fragment as <abbr title="meaning"> (a tooltip)."""
         if not self.html_pattern or not self.html_pattern.search(text):
             return text
+        if not self._SKIP.search(text):  # the usual case: one pass over the whole fragment
+            return self.outside_tags.sub(self._abbr, text)
         parts = self._TAG.split(text)
         inside = 0
         for i, part in enumerate(parts):

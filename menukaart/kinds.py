@@ -56,12 +56,12 @@ MEASURE = Kind("measure", "measures", "measure.schema.json", "measures/", "Maatr
 BARRIER = Kind("barrier", "barriers", "barrier.schema.json", "barriers/", "Barrière", "Barrières", "barrieres",
                folder="barrieres", template="barrier.html.j2")
 PHASE = Kind("phase", "phases", "phases.schema.json", "phases.yaml", "Fase", "Fasen", "fasen",
-             folder="fases", template="phase.html.j2", overview="phases.md.j2", list_key="phases", ordered=True)
+             folder="fases", template="phase.html.j2", overview="phases.html.j2", list_key="phases", ordered=True)
 PARTNER = Kind("partner", "partners", "partners.schema.json", "partners.yaml", "Partner", "Partners", "partners",
-               title_field="name", folder="partners", template="partner.html.j2", overview="partners.md.j2", list_key="partners",
+               title_field="name", folder="partners", template="partner.html.j2", overview="partners.html.j2", list_key="partners",
                summary_field="role", named_with_abbreviation=True)
 LAW = Kind("law", "laws", "laws.schema.json", "laws.yaml", "Wet of regeling", "Wetten", "wetten",
-           title_field="name", folder="wetten", template="law.html.j2", overview="laws.md.j2", list_key="laws",
+           title_field="name", folder="wetten", template="law.html.j2", overview="laws.html.j2", list_key="laws",
            named_with_abbreviation=True)
 TERM = Kind("term", "glossary", "glossary.schema.json", "glossary.yaml", "Begrip", "Begrippen", "begrippen",
             title_field="term", list_key="terms", key_field="term", summary_field="meaning")

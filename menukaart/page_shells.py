@@ -46,6 +46,10 @@ _MARKER = re.compile(r'^<mk-heading data-level="(\d)"(?: data-id="([^"]*)")?(?: 
 _BETWEEN_BLOCKS = re.compile(r"(</(?:p|ul|ol|table|div|h[1-6])>)\n+(?=<(?:p|ul|ol|table|div|h[1-6])\b)")
 
 
+# Settings for the generator at the very start of a template's output (`hide: [toc]`): the shell keeps them.
+_FRONT_MATTER = re.compile(r"\A---\n(?:[a-z_]+:.*\n|  - [a-z_]+\n)*---\n")
+
+
 def heading(level: int, title: str, id: str | None = None, css_class: str | None = None,
             in_toc: bool = True) -> Markup:
     """A heading of a page written as HTML: a marker for the shell up to h3, an h4 and deeper
@@ -94,20 +98,21 @@ def split(target: str, body: str, shared: bool, wrap) -> tuple[Page, str]:
 
     `shared`: the page is out of the navigation and gets a placeholder title, so that it can
     share its shell. `wrap` marks abbreviations in HTML (abbreviations.Abbreviations.wrap_html)."""
+    front_matter = _FRONT_MATTER.match(body)
+    position = front_matter.end() if front_matter else 0
     headings: list[Heading] = []
     pieces: list[str] = []
-    position = 0
-    for match in _MARKER.finditer(body):
+    for match in _MARKER.finditer(body, position):
         pieces.append(body[position:match.start()])
         level, id, css_class, text = match.groups()
         headings.append(Heading(int(level), html.unescape(text), id, css_class))
         position = match.end()
     pieces.append(body[position:])
+    lines = [front_matter.group().rstrip("\n")] if front_matter else []
     if not headings or headings[0].level != 1 or pieces[0].strip():
         raise ValueError(f"{target}: a page written as HTML starts with its h1")
     title = headings[0].text
     page = Page(target, title, wrap(markdown_text.inline(title)))
-    lines = []
     for number, (head, piece) in enumerate(zip(headings, pieces[1:])):
         if number == 0 and shared:
             lines.append(Heading(1, "", TITLE_ID).markdown(TITLE))

@@ -41,8 +41,8 @@ INTERNAL_ONLY_PAGE = "redactie.md"
 # A kind's own overview (<folder>/index.md) is declared with the kind.
 OVERVIEWS = {
     "facets.md.j2": "menukaart.md",
-    "matrix.md.j2": "barrieremodel.md",
-    "glossary.md.j2": "begrippen.md",
+    "matrix.html.j2": "barrieremodel.md",
+    "glossary.html.j2": "begrippen.md",
     "search.md.j2": "zoeken.md",
 }
 
@@ -216,7 +216,9 @@ class Helpers:
 
     def url(self, kind: str, entry_id: str) -> str:
         """HTML link target of an entry's page."""
-        return posixpath.relpath(self.cat.entry(kind, entry_id).url, self.folder or ".")
+        url = self.cat.entry(kind, entry_id).url
+        folder, _, name = url.rpartition("/")
+        return name if folder == self.folder else self.prefix + url  # what relpath says, for pages one folder deep
 
     def page(self, target: str) -> str:
         """Link target of another page, e.g. 'maatregelen/index.md' (.html in an HTML page)."""

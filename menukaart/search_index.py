@@ -106,7 +106,8 @@ def build(cat: Catalogue, out: Outputs) -> dict[str, int]:
     docs = documents(cat)
     expander = AbbreviationExpander(cat.glossary)
     builder = Builder()
-    builder.pipeline.add(_stop_word_filter, _stemmer)
+    # The index holds the terms _terms makes (stop words out, stemmed: what the pipeline
+    # below does in the browser), so the indexing pipeline stays empty.
     builder.search_pipeline.add(_stop_word_filter, _stemmer)
     builder.ref("r")
     builder.field("title", boost=10)
@@ -117,10 +118,10 @@ def build(cat: Catalogue, out: Outputs) -> dict[str, int]:
         raw = " ".join([doc.title, doc.keywords, doc.body])
         builder.add({
             "r": str(ref),
-            "title": _tokens(doc.title),
-            "keywords": _tokens(doc.keywords),
-            "body": _tokens(doc.body),
-            "aliases": _tokens(" ".join(expander.expansions(raw))),  # lists of words (see _tokens)
+            "title": _terms(doc.title),
+            "keywords": _terms(doc.keywords),
+            "body": _terms(doc.body),
+            "aliases": _terms(" ".join(expander.expansions(raw))),
         })
     index = builder.build().serialize()
 
@@ -171,11 +172,14 @@ class AbbreviationExpander:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _tokens(text: str) -> tuple[str, ...]:
-    """The words of a field, split as lunr splits a string (on spaces and '-'), but handed to it
-    as a list: lunr's own splitting goes character by character. Remembered per text, so the
-    live preview does not fold the same texts again after each save."""
-    return tuple(" ".join(dutch.tokenize(text)).replace("-", " ").replace("\xa0", " ").split())
+def _terms(text: str) -> tuple[str, ...]:
+    """The terms of a field, as lunr's Dutch pipeline makes them from the folded words (split
+    as lunr splits a string, on spaces and '-'), handed to lunr as a list: its own splitting
+    goes character by character. Remembered per text, so that the live preview does not
+    fold the same texts again after each save."""
+    words = " ".join(dutch.tokenize(text)).replace("-", " ").replace("\xa0", " ").split()
+    stops = dutch.stop_words()
+    return tuple(term for term in (dutch.stem(w) for w in words if w not in stops) if term)
 
 
 @functools.lru_cache(maxsize=1 << 16)
