@@ -111,3 +111,18 @@ def test_a_shell_the_generator_laid_out_without_its_placeholder_stops_the_build(
     page = page_shells.Page("maatregelen/a.md", "A", "A", "maatregelen/mk-shell-x.md", ["<p>inhoud</p>"])
     with pytest.raises(page_shells.FillError, match="maatregelen/a.md: plaats 0 voor de inhoud ontbreekt"):
         page_shells.fill(tmp_path, [page])
+
+
+def test_abbreviations_in_html_are_marked_in_text_only():
+    from menukaart.abbreviations import Abbreviations
+    abbreviations = Abbreviations([{"term": "Openbaar Ministerie", "abbreviation": "OM"},
+                                   {"term": 'Een "term" met <b> & meer', "abbreviation": "TM"}])
+    fragment = ('<p title="OM">Het OM en het OMA-team; TM.</p>\n<select><option>OM</option></select>'
+                '<code>OM</code><a href="om.html">OM</a>')
+    assert abbreviations.wrap_html(fragment) == (
+        '<p title="OM">Het <abbr title="Openbaar Ministerie">OM</abbr> en het OMA-team; '
+        '<abbr title="Een &quot;term&quot; met &lt;b&gt; &amp; meer">TM</abbr>.</p>\n'
+        '<select><option>OM</option></select><code>OM</code>'
+        '<a href="om.html"><abbr title="Openbaar Ministerie">OM</abbr></a>')
+    # without an element to skip, the one-pass way gives the same
+    assert abbreviations.wrap_html('<p title="OM">OM</p>') == '<p title="OM"><abbr title="Openbaar Ministerie">OM</abbr></p>'
