@@ -22,10 +22,10 @@ class Abbreviations:
                 meaning = " ".join(term["term"].split()).replace("&", "&amp;")
                 self.meaning.setdefault(term["abbreviation"], meaning)
         names = sorted(self.meaning, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w&#])(" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else None
+        self.pattern = re.compile(r"(?<![\w&#])(" + _alternatives(names) + r")(?!\w)") if names else None
         # The same names as they stand in escaped HTML, for the pages written as HTML.
         self.in_html = {html.escape(name, quote=False): name for name in names}
-        self.html_pattern = re.compile(r"(?<![\w&#])(" + "|".join(map(re.escape, self.in_html)) + r")(?!\w)") if names else None
+        self.html_pattern = re.compile(r"(?<![\w&#])(" + _alternatives(self.in_html) + r")(?!\w)") if names else None
         # Not inside a tag either: no '>' comes before the next '<' (attribute values hold neither).
         self.outside_tags = re.compile(self.html_pattern.pattern + r"(?![^<>]*>)") if names else None
 
@@ -63,3 +63,35 @@ class Abbreviations:
     def _abbr(self, match: re.Match) -> str:
         meaning = html.escape(self.plain_meaning[self.in_html[match.group(1)]], quote=True)
         return f'<abbr title="{meaning}">{match.group(1)}</abbr>'
+
+
+def _alternatives(names) -> str:
+    """A regular expression matching any of the names, longest first, written as a tree of
+    their shared beginnings ("B(?:RP|ibob)"): a flat list of a hundred names is tried one by
+    one at every position of every page."""
+    tree: dict = {}
+    for name in names:
+        node = tree
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items(), key=_longest_first) if char]
+        ends = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return pattern(tree)
+
+
+def _longest_first(item) -> tuple:
+    char, child = item
+    return (-_depth(child), char)
+
+
+def _depth(node: dict) -> int:
+    return max((1 + _depth(child) for char, child in node.items() if char), default=0)
+

@@ -20,7 +20,7 @@ from .problems import count_line
 from .generators import DEFAULT as DEFAULT_GENERATOR
 from .generator_cache import GeneratorCache
 from .site_build import SiteBuildError, build as build_site
-from .validate import load_catalogue
+from .validate import CheckedFiles, load_catalogue
 
 NOT_BUILT = "De site is niet gebouwd; de vorige versie is ongewijzigd."
 
@@ -36,20 +36,22 @@ class BuildOutcome:
 
 
 def run(content: Path, edition: str, out: Path, dist: Path | None, previous: Path | None = None,
-        generator: str = DEFAULT_GENERATOR, cache: GeneratorCache | None = None) -> BuildOutcome:
-    """One build; `cache` (the live preview's) reuses the generator's output while its input is the same."""
+        generator: str = DEFAULT_GENERATOR, cache: GeneratorCache | None = None,
+        checked: CheckedFiles | None = None) -> BuildOutcome:
+    """One build. The live preview passes what it keeps between builds: `cache` reuses the
+    generator's output while its input is the same, `checked` skips files that passed before."""
     out = Path(out).resolve()
     # One build at a time per output folder; the lock also covers validation, so that a
     # site that a killed build left moved aside is put back even when this build fails.
     with locked(out, f"Er loopt al een bouw naar {out}; wachten tot die klaar is..."):
         tidy(out)
-        return _run(content, edition, out, dist, previous, generator, cache)
+        return _run(content, edition, out, dist, previous, generator, cache, checked)
 
 
 def _run(content: Path, edition: str, out: Path, dist: Path | None, previous: Path | None,
-         generator: str, cache: GeneratorCache | None) -> BuildOutcome:
+         generator: str, cache: GeneratorCache | None, checked: CheckedFiles | None) -> BuildOutcome:
     started = time.perf_counter()
-    catalogue, problems = load_catalogue(content)
+    catalogue, problems = load_catalogue(content, checked)
     previous_data, previous_problems = load_previous(previous, edition) if previous else (None, [])
     if problems or previous_problems:
         # The previous export's problems first, then the content's, then how many in all.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .kinds import BY_NAME, Kind
-from .schemas import inlined_schema
+from .schemas import forget_on_change, inlined_schema
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,9 @@ def entry_schema(kind: Kind | str) -> dict:
 def fields(kind: str) -> tuple[Field, ...]:
     """The fields of a kind, in the schema's order."""
     return _fields_of(entry_schema(kind))
+
+
+forget_on_change(fields)
 
 
 def _fields_of(schema: dict) -> tuple[Field, ...]:

@@ -31,6 +31,29 @@ def schema_files() -> list[Path]:
     return sorted(SCHEMA_DIR.glob("*.schema.json"))
 
 
+# What is read from the schemas is kept per process; a process that lives on (the live
+# preview) calls refresh() before each build, which forgets it when a schema file changed.
+_FORGET_ON_CHANGE: list = []  # caches of modules that derive from the schemas (fields.py)
+_seen_stamps: tuple = ()
+
+
+def forget_on_change(cached_function) -> None:
+    _FORGET_ON_CHANGE.append(cached_function)
+
+
+def schema_stamps() -> tuple:
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in schema_files())
+
+
+def refresh() -> None:
+    global _seen_stamps
+    stamps = schema_stamps()
+    if stamps != _seen_stamps:
+        for cached in (_schema, inlined_schema, validator, *_FORGET_ON_CHANGE):
+            cached.cache_clear()
+        _seen_stamps = stamps
+
+
 @lru_cache(maxsize=None)
 def _schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))

@@ -22,6 +22,7 @@ from . import build
 from .problems import shown
 from .generator_cache import GeneratorCache
 from .resources import BUILD_INPUTS
+from .validate import CheckedFiles
 
 WATCHED_SUFFIXES = {".yaml", ".md", ".j2", ".json", ".css", ".js", ".html", ".yml"}
 STATUS_PATH = "/__build"
@@ -97,11 +98,13 @@ class Preview:
         self.state = PreviewState()
         # The generator's last output, beside the preview folder: reused while its input is the same.
         self.cache = GeneratorCache(self.out.with_name(self.out.name + ".generator-cache"))
+        self.checked = CheckedFiles()  # content files that passed, not parsed again while unchanged
 
     def rebuild(self) -> None:
         print(time.strftime("%H:%M:%S"), "bouwen...", flush=True)
         try:
-            outcome = build.run(self.content, self.edition, self.out, dist=None, cache=self.cache)
+            outcome = build.run(self.content, self.edition, self.out, dist=None, cache=self.cache,
+                                checked=self.checked)
             ok, problems = outcome.ok, outcome.problems
         except Exception as error:  # the preview must outlive any failure of one build
             ok, problems = False, [f"interne fout bij het bouwen ({type(error).__name__}: {shown(error, 200)})"]

@@ -7,14 +7,15 @@ catalogue is only returned when there are none.
 """
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from .catalogue import Catalogue
-from .content_files import Unreadable, check_regular_file, entry_files, is_inside
+from .content_files import Unreadable, check_regular_file, entry_files, is_inside, read_bytes
 from .kinds import EDITION_FILE, EDITION_SCHEMA, KINDS, TERM, Kind
 from .problems import Problems
 from .relations import RELATIONS, missing_target_message, relations_of, self_link_message
-from .schemas import schema_problems
+from .schemas import refresh as refresh_schemas, schema_problems, schema_stamps
 from .sources import MAX_VALUES_ENTRY, MAX_VALUES_LIST, SourceFile, dotted, read_yaml
 
 # Beyond this many schema problems in one file, the check stops looking in that file.
@@ -51,8 +52,29 @@ def _at(data, path: tuple):
     return data
 
 
-def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
+class CheckedFiles:
+    """Files that passed their schema, by their bytes: the live preview does not parse and check
+    an unchanged file again after each save (forgotten when a schema changes)."""
+
+    def __init__(self) -> None:
+        self.passed: dict[tuple, SourceFile] = {}
+        self.schemas: tuple = ()
+
+    def get(self, key: tuple) -> SourceFile | None:
+        found = self.passed.get(key)
+        return copy.deepcopy(found) if found else None  # the build may not change what is kept
+
+    def keep(self, key: tuple, source: SourceFile) -> None:
+        self.passed[key] = copy.deepcopy(source)
+
+
+def load_catalogue(root: Path, checked: CheckedFiles | None = None) -> tuple[Catalogue | None, Problems]:
+    """The catalogue and its problems; `checked` (the live preview's) skips files that passed before."""
     root = Path(root)
+    refresh_schemas()  # a schema saved while the preview runs counts from this build on
+    if checked is not None and checked.schemas != schema_stamps():
+        checked.passed.clear()
+        checked.schemas = schema_stamps()
     problems = Problems(root)
     if not root.is_dir():
         problems.add(root, 1, "-", "inhoudsmap bestaat niet")
@@ -62,8 +84,8 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
     unreadable: dict[str, set[str]] = {}  # ids not to report again: their file was already reported
     for kind in KINDS:
         read = _read_folder if kind.one_file_per_entry else _read_list
-        located[kind.name], unreadable[kind.name] = read(kind, root, problems)
-    release = _read_edition(root, problems)
+        located[kind.name], unreadable[kind.name] = read(kind, root, problems, checked)
+    release = _read_edition(root, problems, checked)
 
     _check_references(located, unreadable, problems)
     _check_former_ids(located, problems)
@@ -76,7 +98,7 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Problems]:
     return Catalogue(tables, release=release), problems
 
 
-def _read_folder(kind: Kind, root: Path, problems: Problems) -> tuple[dict, set]:
+def _read_folder(kind: Kind, root: Path, problems: Problems, checked: CheckedFiles | None) -> tuple[dict, set]:
     folder = kind.source.rstrip("/")
     directory = root / folder
     if not directory.is_dir() or not is_inside(directory.resolve(), root.resolve()):
@@ -90,7 +112,7 @@ def _read_folder(kind: Kind, root: Path, problems: Problems) -> tuple[dict, set]
             problems.add(path, 1, "-", entry_file.problem)
             unreadable.add(path.stem)
             continue
-        source = _checked(kind.schema, path, root, problems, MAX_VALUES_ENTRY)
+        source = _checked(kind.schema, path, root, problems, MAX_VALUES_ENTRY, checked)
         if source is None:
             unreadable.add(path.stem)
         elif source.data[kind.key_field] == path.stem:
@@ -102,13 +124,13 @@ def _read_folder(kind: Kind, root: Path, problems: Problems) -> tuple[dict, set]
     return dict(sorted(found.items())), unreadable
 
 
-def _read_list(kind: Kind, root: Path, problems: Problems) -> tuple[dict, set]:
+def _read_list(kind: Kind, root: Path, problems: Problems, checked: CheckedFiles | None) -> tuple[dict, set]:
     path = root / kind.source
     if check_regular_file(path, root) == Unreadable("bestand ontbreekt"):
         beside = " en ".join(k.source for k in KINDS if k.one_file_per_entry)
         problems.add(path, 1, "-", f"bestand ontbreekt: {kind.source} hoort naast {beside}")
         return {}, _EveryId()
-    source = _checked(kind.schema, path, root, problems, MAX_VALUES_LIST)
+    source = _checked(kind.schema, path, root, problems, MAX_VALUES_LIST, checked)
     if source is None:
         return {}, _EveryId()
     found: dict[str, _Located] = {}
@@ -121,16 +143,24 @@ def _read_list(kind: Kind, root: Path, problems: Problems) -> tuple[dict, set]:
     return found, set()
 
 
-def _read_edition(root: Path, problems: Problems) -> dict | None:
+def _read_edition(root: Path, problems: Problems, checked: CheckedFiles | None) -> dict | None:
     path = root / EDITION_FILE
     if check_regular_file(path, root) == Unreadable("bestand ontbreekt"):
         problems.add(path, 1, "-", f"bestand ontbreekt: {EDITION_FILE} (nummer en datum van de uitgave)")
         return None
-    source = _checked(EDITION_SCHEMA, path, root, problems, MAX_VALUES_ENTRY)
+    source = _checked(EDITION_SCHEMA, path, root, problems, MAX_VALUES_ENTRY, checked)
     return source.data if source else None
 
 
-def _checked(schema: str, path: Path, root: Path, problems: Problems, max_values: int) -> SourceFile | None:
+def _checked(schema: str, path: Path, root: Path, problems: Problems, max_values: int,
+             checked: CheckedFiles | None = None) -> SourceFile | None:
+    key = None
+    if checked is not None:
+        raw = read_bytes(path, root)
+        key = (schema, str(path), max_values, raw) if isinstance(raw, bytes) else None
+        kept = checked.get(key) if key else None
+        if kept:
+            return kept
     source = read_yaml(path, root, problems, max_values)
     if source is None:
         return None
@@ -141,6 +171,8 @@ def _checked(schema: str, path: Path, root: Path, problems: Problems, max_values
             problems.mark_incomplete(path)
             break
         problems.add(path, line, field_name, message)
+    if not found and key:
+        checked.keep(key, source)
     return None if found else source
 
 

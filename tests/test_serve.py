@@ -167,3 +167,29 @@ def test_a_preview_build_that_reused_the_generator_output_is_the_full_build(cont
     assert build.run(content, "public", tmp_path / "full", dist=None).ok
     assert site_files(tmp_path / "preview") == site_files(tmp_path / "full")
     assert "Pand dicht</h1>" in (tmp_path / "preview/maatregelen/sluiting-woning.html").read_text(encoding="utf-8")
+
+
+def test_a_schema_saved_while_the_preview_runs_counts_from_the_next_build(content, tmp_path, monkeypatch):
+    import shutil
+    from menukaart import resources, schemas
+    schema_dir = tmp_path / "schema"
+    shutil.copytree(resources.SCHEMA_DIR, schema_dir)
+    monkeypatch.setattr(schemas, "SCHEMA_DIR", schema_dir)
+    preview = serve.Preview(content, "public", tmp_path / "preview")
+    preview.rebuild()
+    page = tmp_path / "preview/maatregelen/sluiting-woning.html"
+    assert '<h2 id="wettelijke-grondslag">Wettelijke grondslag</h2>' in page.read_text(encoding="utf-8")
+    schema = schema_dir / "measure.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8").replace('"title": "Wettelijke grondslag"',
+                                                                 '"title": "Grondslag in de wet"'), encoding="utf-8")
+    preview.rebuild()
+    assert preview.state.snapshot() == (2, [])
+    assert '<h2 id="grondslag-in-de-wet">Grondslag in de wet</h2>' in page.read_text(encoding="utf-8")
+    # a file that passed before is checked again against the changed schema
+    schema.write_text(schema.read_text(encoding="utf-8").replace('"required": [', '"required": ["nieuw_veld", ', 1),
+                      encoding="utf-8")
+    preview.rebuild()
+    build_number, problems = preview.state.snapshot()
+    assert build_number == 2 and any(p.startswith("measures/sluiting-woning.yaml:") and "nieuw_veld" in p for p in problems)
+    monkeypatch.undo()
+    schemas.refresh()  # the other tests read the project's schemas again
