@@ -28,7 +28,12 @@ TOKENIZER_RULES = {
     "separator": r"[\s\-\u2010-\u2015/]+",  # between words: white space, hyphens and dashes, slashes
     "apostrophes": r"['\u2019]",  # dropped: "auto's" is one word
     "combining": r"[\u0300-\u036f]",  # accents, after NFD: "é" is "e"
+    # One word, written in several ways: law references say "art." as often as "artikel".
+    "same_word": {"art": "artikel", "artikelen": "artikel", "leden": "lid"},
 }
+# Words of a law reference that a query may hold without the page saying them: "artikel 174a"
+# finds the page that says "174a Gemeentewet" (search-core.js reads them with the documents).
+OPTIONAL_WORDS = ("artikel", "lid")
 _SEPARATOR = re.compile(TOKENIZER_RULES["separator"])
 _APOSTROPHES = re.compile(TOKENIZER_RULES["apostrophes"])
 _COMBINING = re.compile(TOKENIZER_RULES["combining"])
@@ -55,7 +60,8 @@ def _trim(token: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Folded words; digits are kept, so '197b' and '174a' stay searchable."""
     words = _SEPARATOR.split(_APOSTROPHES.sub("", fold(text)))
-    return [t for t in map(_trim, words) if t]
+    same = TOKENIZER_RULES["same_word"]
+    return [same.get(t, t) for t in map(_trim, words) if t]
 
 
 @lru_cache(maxsize=1)

@@ -127,7 +127,7 @@ def build(cat: Catalogue, out: Outputs) -> dict[str, int]:
 
     records = [[BY_NAME[d.kind].page_url(d.entry_id), d.title, BY_NAME[d.kind].label, _snippet(d.summary)] for d in docs]
     payload = {"docs": records, "abbreviations": expander.browser_table(), "edition": cat.edition,
-               "tokenizer": dutch.TOKENIZER_RULES}
+               "tokenizer": dutch.TOKENIZER_RULES, "optional": list(dutch.OPTIONAL_WORDS)}
 
     index_json = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     # JSON.parse of a string literal loads faster than the same data as a JS object literal.

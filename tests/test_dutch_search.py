@@ -12,7 +12,7 @@ from tests.support import FIXTURE_CONTENT
 
 def test_tokenize_folds_accents_and_keeps_article_numbers():
     assert dutch.tokenize("Barrières (art. 197b Sr), 174a; auto's — 3:3 Awb") == \
-        ["barrieres", "art", "197b", "sr", "174a", "autos", "3:3", "awb"]
+        ["barrieres", "artikel", "197b", "sr", "174a", "autos", "3:3", "awb"]
 
 
 def test_inflections_share_a_stem():
@@ -58,3 +58,9 @@ def test_abbreviations_expand_both_ways():
         ["KMar", "Koninklijke Marechaussee", "OM", "Openbaar Ministerie"]
     # 'om' the Dutch word is not the abbreviation OM.
     assert expander.expansions("om te kunnen") == []
+
+
+def test_a_law_reference_is_written_one_way():
+    assert dutch.tokenize("art. 174a lid 2 Gemeentewet") == ["artikel", "174a", "lid", "2", "gemeentewet"]
+    assert dutch.tokenize("Artikelen 2 en 3, leden 1") == ["artikel", "2", "en", "3", "lid", "1"]
+    assert dutch.tokenize("de kunst (art)") == ["de", "kunst", "artikel"]  # the word alone, too: one rule

@@ -29,6 +29,10 @@ def results(browser_page, site, query: str) -> list[str]:
     ("Koninklijke Marechaussee", "maatregelen/mobiel-toezicht.html"),  # page says 'KMar'
     ("om", "maatregelen/illegale-tewerkstelling.html"),        # abbreviation that is also a stop word
     ("integriteit", "maatregelen/bibob-toets.html"),           # prefix of a title word
+    ("artikel 174a", "maatregelen/sluiting-woning.html"),      # law references: 'artikel' need not be on the page
+    ("art. 174a", "maatregelen/sluiting-woning.html"),
+    ("174a Gemeentewet", "maatregelen/sluiting-woning.html"),  # with the law's name
+    ("artikel 197b lid 1", "maatregelen/illegale-tewerkstelling.html"),
 ])
 def test_dutch_query_finds_entry(browser_page, fixture_sites, query, expected):
     found = results(browser_page, fixture_sites["public"], query)

@@ -9,6 +9,12 @@
   var APOSTROPHES = new RegExp(rules.apostrophes, "g");
   var COMBINING = new RegExp(rules.combining, "g");
   var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+  var SAME = rules.same_word;
+  var OPTIONAL = global.MENUKAART_DOCS.optional || [];
+
+  function sameWord(t) {
+    return Object.prototype.hasOwnProperty.call(SAME, t) ? SAME[t] : t;
+  }
 
   function fold(text) {
     return text.normalize("NFD").replace(COMBINING, "").toLowerCase();
@@ -17,7 +23,8 @@
   function tokenize(text) {
     return fold(text).replace(APOSTROPHES, "").split(SEPARATOR)
       .map(function (t) { return t.replace(EDGES, ""); })
-      .filter(function (t) { return t.length > 0; });
+      .filter(function (t) { return t.length > 0; })
+      .map(sameWord);
   }
 
   function Searcher(serializedIndex, payload) {
@@ -33,11 +40,15 @@
   };
 
   /* Each query word becomes a requirement: one of its alternatives must match fully.
-     An abbreviation may also be met by the words of its full term. */
+     An abbreviation may also be met by the words of its full term. A word of a law
+     reference ("artikel", "lid") counts when it matches, but is not required, unless the
+     query holds nothing else. */
   Searcher.prototype.analyse = function (query) {
     var self = this;
     var requirements = [];
-    tokenize(query).forEach(function (token) {
+    var tokens = tokenize(query);
+    var required = tokens.filter(function (t) { return OPTIONAL.indexOf(t) < 0; });
+    tokens.forEach(function (token) {
       var alternatives = [];
       var own = self.term(token);
       if (own) { alternatives.push([own]); }
@@ -46,7 +57,10 @@
         var words = expansion.map(function (w) { return self.term(w); }).filter(Boolean);
         if (words.length) { alternatives.push(words); }
       }
-      if (alternatives.length) { requirements.push({ word: token, alternatives: alternatives }); }
+      if (alternatives.length) {
+        var optional = required.length > 0 && OPTIONAL.indexOf(token) >= 0;
+        requirements.push({ word: token, alternatives: alternatives, optional: optional });
+      }
     });
     return requirements;
   };
@@ -72,7 +86,7 @@
     var complete = found.filter(function (hit) {
       var matched = Object.keys(hit.matchData.metadata);
       return requirements.every(function (r) {
-        return r.alternatives.some(function (alt) {
+        return r.optional || r.alternatives.some(function (alt) {
           return alt.every(function (t) {
             return matched.some(function (m) { return m === t.stem || m.indexOf(t.prefix) === 0; });
           });
