@@ -23,16 +23,23 @@ class Abbreviations:
                 self.meaning.setdefault(term["abbreviation"], meaning)
         names = sorted(self.meaning, key=len, reverse=True)
         self.pattern = re.compile(r"(?<![\w&#])(" + _alternatives(names) + r")(?!\w)") if names else None
-        # The same names as they stand in escaped HTML, for the pages written as HTML.
-        self.in_html = {html.escape(name, quote=False): name for name in names}
+        # The same names as they stand in escaped HTML, for the pages written as HTML: with
+        # quotes as they are (html_text) and as autoescape writes them (&#39; and &#34;).
+        self.in_html = {}
+        for name in names:
+            escaped = html.escape(name, quote=False)
+            self.in_html.setdefault(escaped, name)
+            self.in_html.setdefault(escaped.replace("'", "&#39;").replace('"', "&#34;"), name)
         self.html_pattern = re.compile(r"(?<![\w&#])(" + _alternatives(self.in_html) + r")(?!\w)") if names else None
         # Not inside a tag either: no '>' comes before the next '<' (attribute values hold neither).
         self.outside_tags = re.compile(self.html_pattern.pattern + r"(?![^<>]*>)") if names else None
 
-    def append_to(self, text: str) -> str:
+    def append_to(self, text: str, looked_in: str | None = None) -> str:
+        """`looked_in`: the part of the text whose abbreviations are explained (a shell's
+        headings, without its placeholders), when it is not the whole text."""
         if not self.pattern:
             return text
-        used = dict.fromkeys(self.pattern.findall(text))
+        used = dict.fromkeys(self.pattern.findall(text if looked_in is None else looked_in))
         if not used:
             return text
         lines = [f"*[{abbr}]: {self.meaning[abbr]}" for abbr in used]

@@ -4,7 +4,7 @@ After an editor saves one YAML file, most of what the generator gets is unchange
 written as HTML reach it as shells (page_shells), which hold no content, and the data files
 (exports, search index, facets) it only copies. So the generator's output depends only on
 the Markdown it reads, the names of the files beside it, the site configuration, the theme
-overrides and the generator itself; when none of those changed, its last output is copied
+overrides, the generator and the libraries it uses (by version) and generators.py; when none of those changed, its last output is copied
 back and the new data files are put over it, instead of running it again (a second or more
 of the preview's wait). The full build never uses this: it stays the reference, and a test
 checks that a preview build that reused the output is the same as a full build.
@@ -16,6 +16,7 @@ import shutil
 from importlib import metadata
 from pathlib import Path
 
+from . import generators
 from .resources import MKDOCS_CONFIG, OVERRIDES_DIR
 
 KEY_FILE = "input.sha256"
@@ -29,8 +30,11 @@ class GeneratorCache:
     def key(self, generator: str, settings: object, docs_dir: Path) -> str:
         digest = hashlib.sha256()
         digest.update(f"{generator}\n{settings!r}\n{_versions()}\n".encode())
-        for path in [MKDOCS_CONFIG, *sorted(p for p in OVERRIDES_DIR.rglob("*") if p.is_file())]:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        # The config, the theme overrides and the code that hands them to the generator.
+        inputs = [MKDOCS_CONFIG, Path(generators.__file__), *sorted(p for p in OVERRIDES_DIR.rglob("*") if p.is_file())]
+        for path in inputs:
+            name = path.relative_to(OVERRIDES_DIR).as_posix() if path.is_relative_to(OVERRIDES_DIR) else path.name
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
         for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
             name = path.relative_to(docs_dir).as_posix()
             digest.update(name.encode() + b"\0")
@@ -47,8 +51,10 @@ class GeneratorCache:
             return False
         shutil.copytree(self.folder / "site", site_dir)
         for path in docs_dir.rglob("*"):
-            if path.is_file() and path.suffix != ".md":
-                shutil.copyfile(path, site_dir / path.relative_to(docs_dir))
+            copied = site_dir / path.relative_to(docs_dir)
+            # the files the generator copied last time (the names are the same): now with this build's bytes
+            if path.is_file() and path.suffix != ".md" and copied.is_file():
+                shutil.copyfile(path, copied)
         self.hits += 1
         return True
 
@@ -61,7 +67,8 @@ class GeneratorCache:
 
 def _versions() -> str:
     found = []
-    for name in ("mkdocs", "mkdocs-material", "properdocs", "zensical"):
+    for name in ("mkdocs", "mkdocs-material", "properdocs", "zensical", "markdown", "pymdown-extensions",
+                 "jinja2", "pygments", "babel"):
         try:
             found.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:

@@ -10,7 +10,7 @@ puts the content in place of the placeholders.
 Pages that are not in the navigation (entry pages, the parts of the printable menukaart) look
 the same apart from their title and content, so pages of one folder with the same headings
 share one shell, with a placeholder title: the generator lays out a handful of shells instead
-of thousands of pages. A shell is written as `<folder>/mk-shell-<hash>.md` and its HTML is
+of thousands of pages. A shell is written as `<folder>/mk_shell_<hash>.md` and its HTML is
 removed after the fill.
 
 What the generator would make of the whole page (`whole_page`: the shell with the content in
@@ -32,8 +32,10 @@ from . import markdown_text
 
 TITLE = "MKTITLE"          # the placeholder title of a shared shell
 TITLE_ID = "titel"         # the id of every shared shell's h1, so no heading's id depends on the title
-SLOT = "MKSLOT{}"          # the placeholder paragraph of the n-th piece of content
-SHELL_NAME = "mk-shell-"   # shells are "<folder>/mk-shell-<hash>.md"
+# The placeholder of the n-th piece of content: an HTML comment, which Markdown passes on as
+# it is and content cannot write (every '<' it holds is escaped).
+SLOT = "<!--mk-slot-{}-->"
+SHELL_NAME = "mk_shell_"   # shells are "<folder>/mk_shell_<hash>.md": no id has an underscore
 TOC_LEVELS = 3             # headings up to h3 are the generator's (mkdocs.yml: toc_depth 3)
 
 # A heading in the rendered HTML. Content cannot write one: every '<' it holds is escaped.
@@ -86,7 +88,6 @@ class Page:
     title_html: str            # the h1's content as the generator would write it (abbreviations wrapped)
     shell: str = ""            # the docs path of its shell
     slots: list[str] = field(default_factory=list)  # HTML of each placeholder, in order
-    ends_with_slot: bool = False  # the last placeholder is the end of the page
 
     @property
     def html_path(self) -> str:
@@ -122,7 +123,6 @@ def split(target: str, body: str, shared: bool, wrap) -> tuple[Page, str]:
         if piece.strip():
             lines.append(SLOT.format(len(page.slots)))
             page.slots.append(wrap(piece))
-    page.ends_with_slot = bool(pieces[-1].strip())
     return page, "\n\n".join(lines) + "\n"
 
 
@@ -130,6 +130,11 @@ def shell_path(target: str, shell_markdown: str) -> str:
     folder = posixpath.dirname(target)
     digest = hashlib.sha256(shell_markdown.encode("utf-8")).hexdigest()[:12]
     return posixpath.join(folder, f"{SHELL_NAME}{digest}.md")
+
+
+def headings_only(shell_markdown: str) -> str:
+    """A shell's text without its placeholders: where its abbreviations are looked for."""
+    return re.sub(r"<!--mk-slot-\d+-->|" + TITLE, "", shell_markdown)
 
 
 def is_shell(path: str) -> bool:
@@ -165,12 +170,10 @@ def fill(site_dir: Path, pages: list[Page]) -> list[str]:
         if page.shell != page.target:
             text = _titled(text, page)
         for number, slot in enumerate(page.slots):
-            placeholder = f"<p>{SLOT.format(number)}</p>"
+            placeholder = SLOT.format(number)
             if text.count(placeholder) != 1:
                 raise FillError(f"{page.target}: plaats {number} voor de inhoud ontbreekt in {shell_html}")
-            # Markdown follows a raw HTML block with a blank line, except at the end of the page
-            last = number == len(page.slots) - 1 and page.ends_with_slot
-            text = text.replace(placeholder, slot if last else slot + "\n", 1)
+            text = text.replace(placeholder, slot, 1)
         target = site_dir / page.html_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -191,22 +194,38 @@ def _titled(text: str, page: Page) -> str:
     return before.replace(TITLE, title) + f'<h1 id="{TITLE_ID}">{page.title_html}</h1>' + after.replace(TITLE, title)
 
 
-_LINK = re.compile(r'(?:href|src)="([^"]*)"')
+_TAG = re.compile(r"<[a-z][^>]*>")  # our own tags: content cannot write '<'
+_LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
 _OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|#)", re.IGNORECASE)  # another site, mail, or this page
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 
 
-def broken_links(site_dir: Path, pages: list[Page]) -> list[str]:
-    """Links in the filled-in content to a file the site does not have (the generator never saw them)."""
+def broken_links(site_dir: Path, pages: list[Page], laid_out: list[str] = ()) -> list[str]:
+    """Links the generator never checked to a file the site does not have: in the filled-in
+    content, and in the article of each page in `laid_out` (generated Markdown pages, whose
+    links to entry pages are HTML)."""
+    contents = [(page.target, page.html_path, page.slots) for page in pages]
+    for html_path in laid_out:
+        text = (site_dir / html_path).read_text(encoding="utf-8")
+        contents.append((html_path[:-5] + ".md", html_path, _ARTICLE.findall(text)))
     problems, exists = [], {}
-    for page in pages:
-        folder = posixpath.dirname(page.html_path)
-        for slot in page.slots:
-            for href in _LINK.findall(slot):
-                if _OUTSIDE.match(href):
-                    continue
-                path = posixpath.normpath(posixpath.join(folder, html.unescape(href).split("#")[0].split("?")[0]))
-                if path not in exists:
-                    exists[path] = not path.startswith("..") and (site_dir / path).is_file()
-                if not exists[path]:
-                    problems.append(f"{page.target}: link naar {href}: dat bestand staat niet in de site")
+    for target, html_path, pieces in contents:
+        folder = posixpath.dirname(html_path)
+        for piece in pieces:
+            for tag in _TAG.findall(piece):
+                for href in _LINK.findall(tag):
+                    if _OUTSIDE.match(href):
+                        continue
+                    path = posixpath.normpath(posixpath.join(folder, html.unescape(href).split("#")[0].split("?")[0]))
+                    if path not in exists:
+                        exists[path] = not path.startswith("..") and _is_file(site_dir / path)
+                    if not exists[path]:
+                        problems.append(f"{target}: link naar {href}: dat bestand staat niet in de site")
     return problems
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name longer than the file system allows is not in the site either
+        return False

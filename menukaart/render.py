@@ -62,6 +62,7 @@ class RenderedSite:
     html_pages: list[page_shells.Page]   # the pages written as HTML, filled in after the generator
     shells: dict[str, str]               # docs path → Markdown of each shell (before its abbreviations)
     abbreviations: Abbreviations
+    markdown_pages: list[str]            # docs paths of the pages rendered as Markdown
 
     def whole_pages(self) -> dict[str, str]:
         """Each page written as HTML as one Markdown file: what a generator would get without shells."""
@@ -122,6 +123,7 @@ def render_all(cat: Catalogue, out: Outputs, exports: ExportResult, changes: Cha
     abbreviations = Abbreviations(cat.glossary)
     count = 0
     html_pages: list[page_shells.Page] = []
+    markdown_pages: list[str] = []
     shells: dict[str, str] = {}
 
     def write(template: str, target: str, shared: bool = False, **context) -> None:
@@ -133,12 +135,13 @@ def render_all(cat: Catalogue, out: Outputs, exports: ExportResult, changes: Cha
         count += 1
         if not as_html:
             out.add(target, abbreviations.append_to(text))
+            markdown_pages.append(target)
             return
         page, shell = page_shells.split(target, text, shared, abbreviations.wrap_html)
         page.shell = page_shells.shell_path(target, shell) if shared else target
         if page.shell not in shells:
             shells[page.shell] = shell
-            out.add(page.shell, abbreviations.append_to(shell))
+            out.add(page.shell, abbreviations.append_to(shell, page_shells.headings_only(shell)))
         html_pages.append(page)
 
     by_kind = {}
@@ -163,7 +166,8 @@ def render_all(cat: Catalogue, out: Outputs, exports: ExportResult, changes: Cha
     if cat.edition == "internal":  # the editors' list names internal entries too
         write("review.md.j2", INTERNAL_ONLY_PAGE, stale=review_report(cat))
     return RenderedSite(pages=count, entry_pages=entry_pages, entry_pages_by_kind=by_kind,
-                        html_pages=html_pages, shells=shells, abbreviations=abbreviations)
+                        html_pages=html_pages, shells=shells, abbreviations=abbreviations,
+                        markdown_pages=markdown_pages)
 
 
 def print_pages(cat: Catalogue) -> list[tuple[str, dict]]:

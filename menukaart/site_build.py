@@ -58,7 +58,7 @@ def build(cat: Catalogue, out_dir: Path, previous: dict | None = None,
         docs_dir, site_dir = staging / "docs", staging / "site"
         staged = stage(cat, docs_dir, previous, docs_source)
         _generate(generator, docs_dir, site_dir, cat, cache)
-        _fill(site_dir, staged.rendered.html_pages)
+        _fill(site_dir, staged.rendered)
         entry_pages = entry_pages_in_site(site_dir, cat)
         table = counts.count_rows(cat, entry_pages, staged.documents, staged.exported.rows)
         mismatches = counts.disagreements(table)
@@ -131,13 +131,15 @@ def _generate(generator: str, docs_dir: Path, site_dir: Path, cat: Catalogue,
         cache.store(key, site_dir)
 
 
-def _fill(site_dir: Path, pages: list[page_shells.Page]) -> None:
-    """Put the pages written as HTML into the generated site, and check where their links go."""
+def _fill(site_dir: Path, rendered: render.RenderedSite) -> None:
+    """Put the pages written as HTML into the generated site, and check the links the
+    generator did not see (in that content, and the HTML links of the Markdown pages)."""
     try:
-        page_shells.fill(site_dir, pages)
+        page_shells.fill(site_dir, rendered.html_pages)
     except page_shells.FillError as error:
         raise SiteBuildError(str(error)) from None
-    broken = page_shells.broken_links(site_dir, pages)
+    laid_out = [target[:-3] + ".html" for target in rendered.markdown_pages]
+    broken = page_shells.broken_links(site_dir, rendered.html_pages, laid_out)
     if broken:
         raise SiteBuildError("\n".join(broken))
 

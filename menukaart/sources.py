@@ -72,9 +72,11 @@ class _TooBig(Exception):
         self.line, self.message = line, message
 
 
-def read_yaml(path: Path, root: Path, problems: Problems, max_values: int = MAX_VALUES_ENTRY) -> SourceFile | None:
-    """Parse one file; on any problem record every one found and return None."""
-    raw = read_bytes(path, root)
+def read_yaml(path: Path, root: Path, problems: Problems, max_values: int = MAX_VALUES_ENTRY,
+              raw: bytes | None = None) -> SourceFile | None:
+    """Parse one file (or `raw`, its bytes as already read); on any problem record every one
+    found and return None."""
+    raw = read_bytes(path, root) if raw is None else raw
     if isinstance(raw, Unreadable):
         problems.add(path, 1, "-", raw.message)
         return None

@@ -59,22 +59,35 @@ class CheckedFiles:
     def __init__(self) -> None:
         self.passed: dict[tuple, SourceFile] = {}
         self.schemas: tuple = ()
+        self._seen: set[tuple] = set()  # keys of this build: the others are forgotten after it
+
+    def start(self) -> None:
+        if self.schemas != schema_stamps():
+            self.passed.clear()
+            self.schemas = schema_stamps()
+        self._seen = set()
 
     def get(self, key: tuple) -> SourceFile | None:
         found = self.passed.get(key)
+        if found:
+            self._seen.add(key)
         return copy.deepcopy(found) if found else None  # the build may not change what is kept
 
     def keep(self, key: tuple, source: SourceFile) -> None:
         self.passed[key] = copy.deepcopy(source)
+        self._seen.add(key)
+
+    def finish(self) -> None:
+        """Forget the versions of files that this build did not read (saved over, or removed)."""
+        self.passed = {key: source for key, source in self.passed.items() if key in self._seen}
 
 
 def load_catalogue(root: Path, checked: CheckedFiles | None = None) -> tuple[Catalogue | None, Problems]:
     """The catalogue and its problems; `checked` (the live preview's) skips files that passed before."""
     root = Path(root)
     refresh_schemas()  # a schema saved while the preview runs counts from this build on
-    if checked is not None and checked.schemas != schema_stamps():
-        checked.passed.clear()
-        checked.schemas = schema_stamps()
+    if checked is not None:
+        checked.start()
     problems = Problems(root)
     if not root.is_dir():
         problems.add(root, 1, "-", "inhoudsmap bestaat niet")
@@ -86,6 +99,8 @@ def load_catalogue(root: Path, checked: CheckedFiles | None = None) -> tuple[Cat
         read = _read_folder if kind.one_file_per_entry else _read_list
         located[kind.name], unreadable[kind.name] = read(kind, root, problems, checked)
     release = _read_edition(root, problems, checked)
+    if checked is not None:
+        checked.finish()
 
     _check_references(located, unreadable, problems)
     _check_former_ids(located, problems)
@@ -154,14 +169,17 @@ def _read_edition(root: Path, problems: Problems, checked: CheckedFiles | None) 
 
 def _checked(schema: str, path: Path, root: Path, problems: Problems, max_values: int,
              checked: CheckedFiles | None = None) -> SourceFile | None:
-    key = None
+    key, raw = None, None
     if checked is not None:
         raw = read_bytes(path, root)
-        key = (schema, str(path), max_values, raw) if isinstance(raw, bytes) else None
-        kept = checked.get(key) if key else None
-        if kept:
-            return kept
-    source = read_yaml(path, root, problems, max_values)
+        if isinstance(raw, bytes):
+            key = (schema, str(path), max_values, raw)
+            kept = checked.get(key)
+            if kept:
+                return kept
+        else:
+            raw = None
+    source = read_yaml(path, root, problems, max_values, raw)  # the bytes of the key, never read twice
     if source is None:
         return None
     found = 0

@@ -31,7 +31,7 @@ def fixture(edition: str = "internal"):
 def built_with_shells(cat, work: Path, generator: str) -> tuple[Path, site_build.Staged]:
     staged = site_build.stage(cat, work / "docs")
     site_build._generate(generator, work / "docs", work / "site", cat)
-    site_build._fill(work / "site", staged.rendered.html_pages)
+    site_build._fill(work / "site", staged.rendered)
     return work / "site", staged
 
 
@@ -62,7 +62,7 @@ def test_a_filled_page_is_what_the_generator_makes_of_the_whole_page(generator, 
     differ = [name for name in filled if as_shown(filled[name]) != as_shown(whole[name])]
     assert differ == []
     # and the comparison is not empty: the content really was filled in
-    assert "MKSLOT" not in "".join(filled.values()) and page_shells.TITLE not in "".join(filled.values())
+    assert "mk-slot-" not in "".join(filled.values()) and page_shells.TITLE not in "".join(filled.values())
 
 
 def test_pages_out_of_the_navigation_share_a_few_shells(tmp_path):
@@ -77,20 +77,28 @@ def test_pages_out_of_the_navigation_share_a_few_shells(tmp_path):
     assert all((site / p.html_path).is_file() for p in entry_pages)
 
 
-FORGED = '<mk-heading data-level="2">Nep</mk-heading> MKSLOT0 MKTITLE <p>MKSLOT1</p>'
+FORGED = '<mk-heading data-level="2">Nep</mk-heading> <!--mk-slot-1--> MKTITLE <p>MKSLOT1</p> href="nergens.html"'
 
 
 def test_content_cannot_write_a_heading_a_placeholder_or_markup(tmp_path):
     cat = fixture("public")
-    measure = {**cat.measures["bibob-toets"], "title": "Toets " + FORGED, "summary": FORGED}
-    cat = cat.with_tables(measures={**cat.measures, "bibob-toets": measure})
+    measure = {**cat.measures["bibob-toets"], "title": "Toets " + FORGED,
+               "summary": FORGED + "\n\nMKSLOT1\n\n<!--mk-slot-2-->\n\n" + "a" * 300 + ".html"}
+    # abbreviations that spell a placeholder, or have quotes (written &#39; by autoescape)
+    glossary = [*cat.glossary, {"term": "Nep titel", "abbreviation": "MKTITLE", "meaning": "x"},
+                {"term": "Nep plaats", "abbreviation": "MKSLOT1", "meaning": "x"},
+                {"term": "Aan en uit", "abbreviation": "A'U", "meaning": "x"}]
+    measure["caveats"] = ["Vraag het A'U."]
+    cat = cat.with_tables(measures={**cat.measures, "bibob-toets": measure}, glossary={t["term"]: t for t in glossary})
     site_build.build(cat, tmp_path / "site")
     page = (tmp_path / "site/maatregelen/bibob-toets.html").read_text(encoding="utf-8")
     article = page.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
-    h1 = re.search(r'<h1 id="titel">(.*?)</h1>', article).group(1)
+    h1 = re.sub(r"</?abbr[^>]*>", "", re.search(r'<h1 id="titel">(.*?)</h1>', article).group(1))
     assert "<" not in h1 and html.unescape(h1) == "Toets " + FORGED  # shown as typed
-    assert f"<p>{html.escape(FORGED, quote=False)}</p>" in article
-    assert "<mk-heading" not in page and "<h2>Nep" not in page and "<p>MKSLOT" not in page
+    assert f"<p>{html.escape(FORGED, quote=False)}</p>".replace("MKTITLE", '<abbr title="Nep titel">MKTITLE</abbr>') \
+        .replace("MKSLOT1", '<abbr title="Nep plaats">MKSLOT1</abbr>') in article
+    assert '<abbr title="Aan en uit">A&#39;U</abbr>' in article
+    assert "<mk-heading" not in page and "<h2>Nep" not in page and "<!--mk-slot" not in page
     assert f"<title>Toets {html.escape(FORGED)} - Menukaart mensensmokkel</title>" in page
     headings = re.findall(r"<h2 [^>]*>(.*?)</h2>", article)
     assert "Wettelijke grondslag" in headings and not any("Nep" in h for h in headings)
@@ -107,8 +115,8 @@ def test_a_link_in_the_content_to_a_page_that_is_not_there_stops_the_build(tmp_p
 
 def test_a_shell_the_generator_laid_out_without_its_placeholder_stops_the_build(tmp_path):
     (tmp_path / "maatregelen").mkdir()
-    (tmp_path / "maatregelen/mk-shell-x.html").write_text('<h1 id="titel">MKTITLE</h1>\n<p>iets anders</p>', encoding="utf-8")
-    page = page_shells.Page("maatregelen/a.md", "A", "A", "maatregelen/mk-shell-x.md", ["<p>inhoud</p>"])
+    (tmp_path / "maatregelen/mk_shell_x.html").write_text('<h1 id="titel">MKTITLE</h1>\n<p>iets anders</p>', encoding="utf-8")
+    page = page_shells.Page("maatregelen/a.md", "A", "A", "maatregelen/mk_shell_x.md", ["<p>inhoud</p>"])
     with pytest.raises(page_shells.FillError, match="maatregelen/a.md: plaats 0 voor de inhoud ontbreekt"):
         page_shells.fill(tmp_path, [page])
 
@@ -126,3 +134,65 @@ def test_abbreviations_in_html_are_marked_in_text_only():
         '<a href="om.html"><abbr title="Openbaar Ministerie">OM</abbr></a>')
     # without an element to skip, the one-pass way gives the same
     assert abbreviations.wrap_html('<p title="OM">OM</p>') == '<p title="OM"><abbr title="Openbaar Ministerie">OM</abbr></p>'
+
+
+def test_the_phases_overview_numbers_each_phase_as_its_own_page_does():
+    from menukaart import render
+    cat = fixture("public")
+    phases = cat.phases
+    order = ["werving", "informatie", "vervoer", "verblijf"]  # the cross-cutting theme not last
+    assert sorted(order) == sorted(phases) and phases["informatie"].get("cross_cutting")
+    cat = cat.with_tables(phases={pid: phases[pid] for pid in order})
+    text = render.environment(as_html=True).get_template("phases.html.j2").render(
+        cat=cat, links=cat.links, h=render.Helpers(cat, "fases/index.md", True))
+    items = re.findall(r'<li(?: value="(\d+)")?><strong><a href="([a-z-]+)\.html"', text)
+    assert items == [("", "werving"), ("3", "vervoer"), ("4", "verblijf"), ("", "informatie")]
+
+
+def test_the_generator_cache_key_follows_every_input(tmp_path, monkeypatch):
+    import shutil
+    from menukaart import generator_cache, resources
+    overrides = tmp_path / "overrides"
+    shutil.copytree(resources.OVERRIDES_DIR, overrides)
+    monkeypatch.setattr(generator_cache, "OVERRIDES_DIR", overrides)
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "index.md").write_text("# Start\n", encoding="utf-8")
+    (docs / "assets/data.js").write_text("1", encoding="utf-8")
+    cache = generator_cache.GeneratorCache(tmp_path / "cache")
+    keys = [cache.key("mkdocs", "settings", docs)]
+    (docs / "assets/data.js").write_text("2", encoding="utf-8")  # a copied file's bytes: the same output
+    keys.append(cache.key("mkdocs", "settings", docs))
+    (docs / "index.md").write_text("# Begin\n", encoding="utf-8")
+    keys.append(cache.key("mkdocs", "settings", docs))
+    (docs / "assets/more.js").write_text("", encoding="utf-8")  # a new file name
+    keys.append(cache.key("mkdocs", "settings", docs))
+    moved = next(p for p in overrides.rglob("*.html"))
+    (moved.parent / "old").mkdir()
+    moved.rename(moved.parent / "old" / moved.name)  # the same file, no longer where the theme looks
+    keys.append(cache.key("mkdocs", "settings", docs))
+    keys.append(cache.key("mkdocs", "other settings", docs))
+    keys.append(cache.key("zensical", "other settings", docs))
+    assert keys[0] == keys[1] and len(set(keys[1:])) == 6
+
+
+def test_checked_files_parse_the_bytes_they_are_kept_by_and_forget_old_versions(tmp_path, monkeypatch):
+    import shutil
+    from menukaart import validate
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    measure = content / "measures/bibob-toets.yaml"
+    good = measure.read_bytes()
+    checked = validate.CheckedFiles()
+    assert load_catalogue(content, checked)[0] is not None
+    versions = len(checked.passed)
+    # a save that lands between reading the bytes and parsing them: the bytes read count
+    measure.write_text(good.decode("utf-8").replace("category: bestuursrechtelijk", "category: onzin"), encoding="utf-8")
+    real_read = validate.read_bytes
+    monkeypatch.setattr(validate, "read_bytes", lambda path, root=None: good if path == measure else real_read(path, root))
+    cat, problems = load_catalogue(content, checked)
+    assert not problems and cat.measures["bibob-toets"]["category"] == "bestuursrechtelijk"
+    monkeypatch.undo()
+    cat, problems = load_catalogue(content, checked)  # now the new bytes: checked, and refused
+    assert cat is None and "onzin" in "\n".join(problems.lines())
+    assert len(checked.passed) == versions - 1  # the old version of the file is forgotten
