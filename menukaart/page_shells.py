@@ -141,13 +141,14 @@ def is_shell(path: str) -> bool:
     return posixpath.basename(path).startswith(SHELL_NAME)
 
 
-def whole_page(page: Page, shell_markdown: str) -> str:
-    """The page as one Markdown file: what the generator would get without shells."""
+def whole_page(page: Page, shell_markdown: str, convert=None) -> str:
+    """The page as one Markdown file: what the generator would get without shells; `convert`
+    turns each piece of content into something else than HTML (the benchmark's plain Markdown)."""
     text = shell_markdown
     if page.shell != page.target:
         text = text.replace(f"# {TITLE} ", f"# {markdown_text.inline(page.title)} ", 1)
     for number, slot in enumerate(page.slots):
-        text = text.replace(f"\n{SLOT.format(number)}\n", f"\n{slot}\n", 1)
+        text = text.replace(f"\n{SLOT.format(number)}\n", f"\n{convert(slot) if convert else slot}\n", 1)
     return text
 
 

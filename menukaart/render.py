@@ -64,9 +64,10 @@ class RenderedSite:
     abbreviations: Abbreviations
     markdown_pages: list[str]            # docs paths of the pages rendered as Markdown
 
-    def whole_pages(self) -> dict[str, str]:
-        """Each page written as HTML as one Markdown file: what a generator would get without shells."""
-        return {p.target: self.abbreviations.append_to(page_shells.whole_page(p, self.shells[p.shell]))
+    def whole_pages(self, convert=None) -> dict[str, str]:
+        """Each page written as HTML as one Markdown file: what a generator would get without
+        shells (`convert`: see page_shells.whole_page)."""
+        return {p.target: self.abbreviations.append_to(page_shells.whole_page(p, self.shells[p.shell], convert))
                 for p in self.html_pages}
 
 

@@ -86,14 +86,15 @@ def stage(cat: Catalogue, docs_dir: Path, previous: dict | None = None, docs_sou
 
 
 def stage_whole_pages(cat: Catalogue, docs_dir: Path, previous: dict | None = None,
-                      docs_source: Path = HANDWRITTEN_DOCS) -> Staged:
+                      docs_source: Path = HANDWRITTEN_DOCS, convert=None) -> Staged:
     """The docs as a generator would get them without shells: each page written as HTML as one
     Markdown file with its content in place. The reference that tests compare the filled pages
-    with, and that the benchmark builds with a bare MkDocs."""
+    with, and that the benchmark builds with a bare MkDocs (`convert`: the content as plain
+    Markdown, see page_shells.whole_page)."""
     staged = stage(cat, docs_dir, previous, docs_source)
     for path in staged.rendered.shells:
         (docs_dir / path).unlink()
-    for target, text in staged.rendered.whole_pages().items():
+    for target, text in staged.rendered.whole_pages(convert).items():
         (docs_dir / target).write_text(text, encoding="utf-8")
     return staged
 

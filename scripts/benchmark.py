@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build a synthetic catalogue of N measures and print what it costs:
-build time per step and peak memory, against a bare MkDocs build of the same pages as whole
-Markdown files with a minimal mkdocs.yml (the ratio), the growth from N/10 to N measures, the
+build time per step and peak memory, against a bare MkDocs build of the same pages as plain
+Markdown with a minimal mkdocs.yml (the ratio; and of the pages with their HTML content), the growth from N/10 to N measures, the
 live preview's rebuild after one edited file of the real catalogue and the time from saving
 a file to the open page in Chromium showing the change, site size, entry page
 size, search index size, and in headless Chromium from file:// the time to load the
@@ -44,8 +44,11 @@ def main() -> int:
     print(stdout)
     print(f"build (wall, incl. start-up): {total:.1f} s; peak memory {peak:.0f} MB (target <= 400 MB)")
     reference = bare_mkdocs(content, work / "bare")
-    print(f"bare MkDocs of the same pages as whole Markdown files, minimal mkdocs.yml: {reference:.1f} s; "
+    print(f"bare MkDocs of the same pages as plain Markdown, minimal mkdocs.yml: {reference:.1f} s; "
           f"ratio whole build / bare MkDocs {total / reference:.2f} (target <= 1.0)")
+    with_html = bare_mkdocs(content, work / "bare-html", plain=False)
+    print(f"bare MkDocs of the same pages with their content as HTML in the Markdown: {with_html:.1f} s; "
+          f"ratio {total / with_html:.2f}")
     small = work / "small"
     generate(max(args.count // 10, 1), small)
     small_total, _, _ = timed_build(small, work / "small-site", work / "small-dist", args.generator)
@@ -88,17 +91,19 @@ def timed_build(content: Path, site: Path, dist: Path, generator: str) -> tuple[
     return total, peak_kb / 1024, build.stdout.strip()
 
 
-def bare_mkdocs(content: Path, work: Path) -> float:
-    """The reference: the pages of the public edition as whole Markdown files (the pages written
-    as HTML with their content in place, as a generator would get them without shells), built
-    by MkDocs with only the theme and the same navigation (no extensions, overrides, plugins)."""
+def bare_mkdocs(content: Path, work: Path, plain: bool = True) -> float:
+    """The reference: the pages of the public edition as whole Markdown files, built by MkDocs
+    with only the theme and the same navigation (no extensions, overrides, plugins). `plain`:
+    the content as plain Markdown (plain_markdown.py; the reference of the target), else as
+    the HTML the build writes, in place in each page (what a generator would get without shells)."""
+    from plain_markdown import as_markdown
     import yaml
     from menukaart import site_build
     from menukaart.resources import MKDOCS_CONFIG
     from menukaart.validate import load_catalogue
     catalogue, problems = load_catalogue(content)
     assert not problems, problems.report()
-    site_build.stage_whole_pages(catalogue.for_edition("public"), work / "docs")
+    site_build.stage_whole_pages(catalogue.for_edition("public"), work / "docs", convert=as_markdown if plain else None)
     project = yaml.safe_load(MKDOCS_CONFIG.read_text(encoding="utf-8"))
     minimal = {"site_name": project["site_name"], "docs_dir": "docs", "site_dir": "site", "use_directory_urls": False,
                "theme": {"name": "material", "language": "nl", "font": False}, "plugins": [],

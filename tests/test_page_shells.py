@@ -9,6 +9,7 @@ place): a filled page must be that page, byte for byte. The one allowance is the
 from __future__ import annotations
 
 import html
+import sys
 import re
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pytest
 from menukaart import page_shells, site_build
 from menukaart.generators import GENERATORS
 from menukaart.validate import load_catalogue
-from tests.support import FIXTURE_CONTENT
+from tests.support import FIXTURE_CONTENT, REPO
 
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 
@@ -196,3 +197,19 @@ def test_checked_files_parse_the_bytes_they_are_kept_by_and_forget_old_versions(
     cat, problems = load_catalogue(content, checked)  # now the new bytes: checked, and refused
     assert cat is None and "onzin" in "\n".join(problems.lines())
     assert len(checked.passed) == versions - 1  # the old version of the file is forgotten
+
+
+def test_the_benchmark_reference_holds_the_content_as_plain_markdown():
+    sys.path.insert(0, str(REPO / "scripts"))
+    from plain_markdown import as_markdown
+    staged = site_build.staged_outputs(fixture("internal"))
+    plain, with_html = staged.rendered.whole_pages(as_markdown), staged.rendered.whole_pages()
+    assert sorted(plain) == sorted(with_html)
+    for name, text in plain.items():
+        if name == "barrieremodel.md":  # the matrix is HTML in any Markdown (its cells are sections)
+            continue
+        assert not re.search(r"<(?:table|tr|td|ul|ol|li|strong|em|a|h\d|div)\b|<p>", text), name
+        assert text.count("\n## ") == with_html[name].count("\n## ")  # the same sections
+    page = plain["maatregelen/sluiting-woning.md"]
+    assert "| Wettelijke grondslag | [Gemeentewet](../wetten/gemeentewet.md), artikel 174a |" in page
+    assert "- [Integriteitstoets](bibob-toets.md)" in page
