@@ -36,16 +36,19 @@ def page_of(url: str) -> str:
     return url.split("#", 1)[0].removesuffix(".html")
 
 
-def evaluate(site: Path, queries: list[dict]) -> list[tuple[dict, int | None, list[str]]]:
-    """(query, position of its first expected page or None, the first results) per query."""
-    from playwright.sync_api import sync_playwright
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto((site / "zoeken.html").as_uri())
-        found = page.evaluate(RUN, [q["q"] for q in queries])
-        browser.close()
+def evaluate(site: Path, queries: list[dict], page=None) -> list[tuple[dict, int | None, list[str]]]:
+    """(query, position of its first expected page or None, the first results) per query;
+    in `page` (a Playwright page, as the browser tests have one) or in a Chromium of its own."""
+    if page is None:
+        from playwright.sync_api import sync_playwright
+        from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            rows = evaluate(site, queries, browser.new_page())
+            browser.close()
+            return rows
+    page.goto((site / "zoeken.html").as_uri())
+    found = page.evaluate(RUN, [q["q"] for q in queries])
     rows = []
     for query, urls in zip(queries, found):
         pages = [page_of(u) for u in urls]

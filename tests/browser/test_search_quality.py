@@ -10,12 +10,12 @@ sys.path.insert(0, str(REPO / "scripts"))
 import search_quality  # noqa: E402
 
 
-def test_search_quality_stays_at_least_at_its_floor(tmp_path):
+def test_search_quality_stays_at_least_at_its_floor(watched, tmp_path):
     site = tmp_path / "site"
     assert build(REPO, site, "public") == 0
     data = search_quality.load()
     assert len(data["queries"]) >= 60
-    rows = search_quality.evaluate(site, data["queries"])
+    rows = search_quality.evaluate(site, data["queries"], watched.page)
     top, mrr = search_quality.figures(rows)
     assert top >= data["floor"]["top5"] and mrr >= data["floor"]["mrr"], "\n".join(search_quality.report(rows))
 
