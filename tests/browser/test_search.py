@@ -120,3 +120,18 @@ def test_browser_tokenises_and_stems_like_python(browser_page, fixture_sites, re
     mismatches = [(w, b, dutch.stem(w)) for w, b in zip(words, browser_stems) if b != dutch.stem(w)]
     assert len(words) > 500
     assert mismatches == []
+
+
+def test_a_typo_finds_the_page_and_says_what_it_read_instead(browser_page, fixture_sites):
+    site = fixture_sites["public"]
+    found = results(browser_page, site, "Integriteitstoest")  # letters swapped: nothing matches exactly
+    page = browser_page.page
+    assert found[0] == "maatregelen/bibob-toets.html"
+    assert page.text_content("#search-status").startswith("Geen resultaten voor \u201cIntegriteitstoest\u201d.")
+    assert page.text_content("#search-suggestion") == "Bedoelde u integriteitstoets?"
+    page.click("#search-suggestion a")
+    page.wait_for_function("document.getElementById('mk-search-query').value === 'integriteitstoets'")
+    assert re.fullmatch("\\d+ resultaten? voor \u201cintegriteitstoets\u201d\\.", page.text_content("#search-status"))
+    assert page.eval_on_selector_all("#search-suggestion", "found => found.length") == 0
+    # a short word is not read as a neighbour of another
+    assert results(browser_page, site, "wnig") == []

@@ -329,7 +329,9 @@
       outcome.results.forEach(function (r, rank) {
         if (measureRefs.has(r.ref) && !textRank.has(r.ref)) { textRank.set(r.ref, rank); }
       });
-      textNote = outcome.allWords ? "" : "Geen maatregel bevat alle woorden; getoond: maatregelen met een of meer ervan.";
+      textNote = outcome.suggestion
+        ? "Geen maatregel bevat deze woorden; getoond: maatregelen met \u201c" + outcome.suggestion + "\u201d."
+        : outcome.allWords ? "" : "Geen maatregel bevat alle woorden; getoond: maatregelen met een of meer ervan.";
       done();
     });
   }

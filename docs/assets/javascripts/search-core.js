@@ -65,7 +65,62 @@
     return requirements;
   };
 
+  /* What the index finds for the query; when it finds nothing, the pages with words one
+     letter away from the longer query words (a typo), with the words it read instead. */
   Searcher.prototype.search = function (query) {
+    var exact = this.exact(query);
+    if (exact.results.length) { return exact; }
+    return this.close(query) || exact;
+  };
+
+  var CLOSE_FROM = 5;  // letters: shorter words are too often one letter away from another word
+
+  Searcher.prototype.close = function (query) {
+    var self = this;
+    var requirements = this.analyse(query);
+    var terms = [];
+    requirements.forEach(function (r) { r.alternatives.forEach(function (a) { terms = terms.concat(a); }); });
+    if (!terms.some(function (t) { return t.prefix.length >= CLOSE_FROM; })) { return null; }
+    var found = this.index.query(function (q) {
+      terms.forEach(function (t) {
+        q.term(t.stem, { usePipeline: false, boost: 10 });
+        if (t.prefix.length >= CLOSE_FROM) { q.term(t.stem, { usePipeline: false, editDistance: 1 }); }
+      });
+    });
+    if (!found.length) { return null; }
+    var best = this.docs[Number(found[0].ref)];
+    var matched = Object.keys(found[0].matchData.metadata);
+    var words = tokenize(best[1] + " " + best[3]);
+    var read = requirements.map(function (r) {
+      var stem = r.alternatives[0][0].stem;
+      if (matched.indexOf(stem) >= 0 || r.word.length < CLOSE_FROM) { return r.word; }
+      var near = matched.filter(function (m) { return oneApart(m, stem); })[0];
+      if (!near) { return r.word; }
+      var word = words.filter(function (w) { return self.index.pipeline.runString(w)[0] === near; })[0];
+      return word || near;
+    });
+    var docs = this.docs;
+    return {
+      results: found.map(function (hit) {
+        var d = docs[Number(hit.ref)];
+        return { ref: Number(hit.ref), url: d[0], title: d[1], kind: d[2], snippet: d[3], score: hit.score };
+      }),
+      allWords: false,
+      words: requirements.map(function (r) { return r.word; }),
+      suggestion: read.join(" ") !== requirements.map(function (r) { return r.word; }).join(" ") ? read.join(" ") : null
+    };
+  };
+
+  /* Two words that differ by one letter added, dropped or changed. */
+  function oneApart(a, b) {
+    if (Math.abs(a.length - b.length) > 1 || a === b) { return false; }
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) { i += 1; }
+    if (a.length === b.length) { return a.slice(i + 1) === b.slice(i + 1); }
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  Searcher.prototype.exact = function (query) {
     var requirements = this.analyse(query);
     if (!requirements.length) { return { results: [], allWords: true, words: [] }; }
     var terms = [];

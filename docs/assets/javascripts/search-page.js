@@ -48,8 +48,27 @@
     }
   }
 
+  /* "Bedoelde u ...?" above the results found for words one letter away from the query's. */
+  function suggest(words) {
+    var line = document.getElementById("search-suggestion");
+    if (!words) { if (line) { line.remove(); } return; }
+    if (!line) {
+      line = document.createElement("p");
+      line.id = "search-suggestion";
+      line.className = "mk-search-suggestion";
+      status.insertAdjacentElement("afterend", line);
+    }
+    line.textContent = "Bedoelde u ";
+    var link = document.createElement("a");
+    link.href = "zoeken.html?q=" + encodeURIComponent(words);
+    link.textContent = words;
+    line.appendChild(link);
+    line.appendChild(document.createTextNode("?"));
+  }
+
   function run(query) {
     list.textContent = "";
+    suggest(null);
     var more = document.getElementById("search-more");
     if (more) { more.remove(); }
     query = query.trim();
@@ -64,9 +83,14 @@
       return;
     }
     var count = shown.length === 1 ? "1 resultaat" : shown.length + " resultaten";
-    status.textContent = outcome.allWords
-      ? count + " voor \u201c" + query + "\u201d."
-      : "Geen pagina bevat alle woorden. " + count + " met een of meer van de woorden uit \u201c" + query + "\u201d.";
+    if (outcome.suggestion) {
+      status.textContent = "Geen resultaten voor \u201c" + query + "\u201d. " + count + " voor woorden die erop lijken.";
+      suggest(outcome.suggestion);
+    } else {
+      status.textContent = outcome.allWords
+        ? count + " voor \u201c" + query + "\u201d."
+        : "Geen pagina bevat alle woorden. " + count + " met een of meer van de woorden uit \u201c" + query + "\u201d.";
+    }
     renderMore(null);
     if (shown.length > PAGE_SIZE) {
       var button = document.createElement("button");
