@@ -3,9 +3,9 @@
 A site generator spends most of its time parsing Markdown and laying out every page in the
 theme. Our generated pages are rendered from the catalogue as HTML already (Jinja, escaped),
 so the generator gets only what it must lay out: a shell per page with the title, the
-headings (it numbers them, ids them and lists them in the table of contents) and one
-placeholder paragraph per piece of content between them. After the generator ran, `fill`
-puts the content in place of the placeholders.
+headings (it ids them and lists them in the table of contents) and one placeholder (an HTML
+comment) per piece of content between them. After the generator ran, `fill` puts the content
+in place of the placeholders.
 
 Pages that are not in the navigation (entry pages, the parts of the printable menukaart) look
 the same apart from their title and content, so pages of one folder with the same headings
@@ -35,6 +35,7 @@ TITLE_ID = "titel"         # the id of every shared shell's h1, so no heading's 
 # The placeholder of the n-th piece of content: an HTML comment, which Markdown passes on as
 # it is and content cannot write (every '<' it holds is escaped).
 SLOT = "<!--mk-slot-{}-->"
+_PLACEHOLDERS = re.compile(re.escape(SLOT).replace(r"\{\}", r"\d+") + "|" + TITLE)
 SHELL_NAME = "mk_shell_"   # shells are "<folder>/mk_shell_<hash>.md": no id has an underscore
 TOC_LEVELS = 3             # headings up to h3 are the generator's (mkdocs.yml: toc_depth 3)
 
@@ -134,7 +135,7 @@ def shell_path(target: str, shell_markdown: str) -> str:
 
 def headings_only(shell_markdown: str) -> str:
     """A shell's text without its placeholders: where its abbreviations are looked for."""
-    return re.sub(r"<!--mk-slot-\d+-->|" + TITLE, "", shell_markdown)
+    return _PLACEHOLDERS.sub("", shell_markdown)
 
 
 def is_shell(path: str) -> bool:
