@@ -8,7 +8,7 @@ an animation.
 from __future__ import annotations
 
 RECORDER = r"""() => {
-  if (window.__mkFocus) { window.__mkFocus.stops = []; window.__mkFocus.seen = []; window.__mkFocus.wrapped = false; return; }
+  if (window.__mkFocus) { window.__mkFocus.stops = []; window.__mkFocus.seen = []; window.__mkFocus.wrapped = false; window.__mkFocus.still = 0; window.__mkFocus.previous = null; return; }
   const style = document.createElement("style");
   style.textContent = "*, *::before, *::after { transition: none !important; animation: none !important; scroll-behavior: auto !important; }";
   document.head.appendChild(style);
@@ -79,18 +79,37 @@ def press_tab(page, times: int = 1, shift: bool = False) -> None:
 
 
 # Firefox sends Tab from the page's last stop into its own controls, and WebDriver's keys do
-# not bring it back: its walk stops at the last stop instead of going round.
+# not bring it back: its walk stops at the last stop instead of going round. Which stop is last
+# can change under the walk (Material shows its back-to-top button after a scroll up), so a
+# focus that two Tab presses no longer move counts as past the end too. Evaluated once per press.
+TAB_STOPS = """Array.from(document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]'))
+  .filter(el => el.tabIndex >= 0 && !el.disabled && !el.closest('[inert]') && el.checkVisibility({ visibilityProperty: true }))"""
+
 AT_LAST_STOP = """() => {
-  const candidates = document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]');
-  const stops = Array.from(candidates).filter(el => el.tabIndex >= 0 && !el.disabled && !el.closest('[inert]')
-    && el.checkVisibility({ visibilityProperty: true }));
-  return window.__mkFocus.wrapped || (stops.length > 0 && stops[stops.length - 1] === document.activeElement);
-}"""
+  const record = window.__mkFocus;
+  if (record.stops.length && !document.hasFocus()) { return true; }  // Tab left the page
+  record.still = record.stops.length && document.activeElement === record.previous ? (record.still || 0) + 1 : 0;
+  record.previous = document.activeElement;
+  if (record.still >= 2) { return true; }
+  const stops = %s;
+  return record.wrapped || (stops.length > 0 && stops[stops.length - 1] === document.activeElement);
+}""" % TAB_STOPS
+
+
+WHERE_THE_FOCUS_IS = """() => ({
+  pageHasFocus: document.hasFocus(),
+  active: document.activeElement ? document.activeElement.outerHTML.slice(0, 120) : null,
+  lastStops: window.__mkFocus.stops.slice(-4).map(s => s.what),
+  lastOfThePage: %s.slice(-3).map(el => el.outerHTML.slice(0, 160)),
+})""" % TAB_STOPS
 
 
 def walk_focus(page, limit: int = 800) -> list[dict]:
     """Every Tab stop of the page, in order, from the top."""
     from tests.browser.firefox import FirefoxPage
+    # The focus may still be in the browser's own controls where the last walk left it: give it
+    # back to the page, or no blur or focus event would tell where Tab went.
+    page.bring_to_front()
     page.evaluate(RECORDER)
     # Start from the top, like a page just opened: focus a mark before everything (not a
     # stop itself), which goes away once the first Tab has left it.
@@ -109,7 +128,8 @@ def walk_focus(page, limit: int = 800) -> list[dict]:
         batch = 1 if firefox else 10
         press_tab(page, batch)
         presses += batch
-    assert page.evaluate(done), f"the focus did not come back round within {limit} Tab presses"
+    assert page.evaluate(done), (f"the focus did not come back round within {limit} Tab presses: "
+                                 + str(page.evaluate(WHERE_THE_FOCUS_IS)))
     return page.evaluate("window.__mkFocus.stops")
 
 

@@ -263,6 +263,9 @@ class FirefoxPage:
 
     # ---- the window ----
 
+    def bring_to_front(self) -> None:
+        self.driver.switch_to.window(self.handle)  # also gives the page the focus back
+
     def set_viewport_size(self, size: dict) -> None:
         self.driver.browsing_context.set_viewport(context=self.handle, viewport=dict(size))
 
