@@ -86,3 +86,55 @@ def terms(text: str) -> list[str]:
     """What the index holds for a text: tokens without stop words, stemmed."""
     stops = stop_words()
     return [stem(t) for t in tokenize(text) if t not in stops]
+
+
+# Dutch glues words together ("horecavergunning"). A word of COMPOUND_FROM letters or more
+# is read as the words it is made of when each part, of PART_FROM letters or more, is a word
+# of the vocabulary (the words the catalogue itself uses), joined directly or by a linking
+# "s", "en" or "e" ("bewustwording-s-campagne"). The longest first part wins; search-core.js
+# splits the same way (test_dutch_search checks both agree).
+COMPOUND_FROM = 8
+PART_FROM = 4
+LINKS = ("", "s", "en", "e")
+
+
+def vocabulary(texts) -> list[str]:
+    """The words compounds are split into: folded words of letters only, of PART_FROM letters
+    or more, not stop words; sorted, so the same texts give the same list."""
+    stops = stop_words()
+    words = set()
+    for text in texts:
+        words.update(t for t in tokenize(text) if len(t) >= PART_FROM and t.isalpha() and t not in stops)
+    return sorted(words)
+
+
+class Decompounder:
+    def __init__(self, vocabulary):
+        self.words = frozenset(vocabulary)
+        self._memo: dict[str, list[str] | None] = {}
+
+    def parts(self, word: str) -> list[str] | None:
+        """The words `word` is made of, or None when it is not a compound of known words."""
+        if word not in self._memo:
+            self._memo[word] = self._split(word) if len(word) >= COMPOUND_FROM and word.isalpha() else None
+        return self._memo[word]
+
+    def _split(self, word: str) -> list[str] | None:
+        for end in range(len(word) - PART_FROM, PART_FROM - 1, -1):
+            head, rest = word[:end], word[end:]
+            if head not in self.words:
+                continue
+            for link in LINKS:
+                tail = rest[len(link):]
+                if not rest.startswith(link) or len(tail) < PART_FROM:
+                    continue
+                if tail in self.words:
+                    return self._whole(head) + self._whole(tail)
+                split_tail = self._split(tail)
+                if split_tail:
+                    return self._whole(head) + split_tail
+        return None
+
+    def _whole(self, word: str) -> list[str]:
+        """A part, itself split when it is a compound too ("kamerverhuur")."""
+        return (self.parts(word) if len(word) >= COMPOUND_FROM else None) or [word]

@@ -45,6 +45,7 @@ OVERVIEWS = {
     "glossary.html.j2": "begrippen.md",
     "search.md.j2": "zoeken.md",
 }
+SEARCH_PAGE = "zoeken.md"  # the search does not list itself
 
 # The printable menukaart: one page up to this many measures; beyond it (a page of thousands
 # of measures is more than a browser prints, and costs the generator the most), the page
@@ -63,6 +64,7 @@ class RenderedSite:
     shells: dict[str, str]               # docs path → Markdown of each shell (before its abbreviations)
     abbreviations: Abbreviations
     markdown_pages: list[str]            # docs paths of the pages rendered as Markdown
+    searched_pages: dict[str, str]       # docs path → how the search reads it (page_search.HOW)
 
     def whole_pages(self, convert=None) -> dict[str, str]:
         """Each page written as HTML as one Markdown file: what a generator would get without
@@ -127,9 +129,14 @@ def render_all(cat: Catalogue, out: Outputs, exports: ExportResult, changes: Cha
     markdown_pages: list[str] = []
     shells: dict[str, str] = {}
 
-    def write(template: str, target: str, shared: bool = False, **context) -> None:
-        """Render one page; `shared`: out of the navigation, its shell may serve other pages too."""
+    searched_pages: dict[str, str] = {}
+
+    def write(template: str, target: str, shared: bool = False, searched: str | None = "lead", **context) -> None:
+        """Render one page; `shared`: out of the navigation, its shell may serve other pages too;
+        `searched`: how the search reads the page (None: not as a page, see page_search)."""
         nonlocal count
+        if searched:
+            searched_pages[target] = searched
         as_html = template.endswith(".html.j2")
         helpers = Helpers(cat, target, as_html)
         text = environments[as_html].get_template(template).render(cat=cat, links=cat.links, h=helpers, **context)
@@ -149,26 +156,28 @@ def render_all(cat: Catalogue, out: Outputs, exports: ExportResult, changes: Cha
     for kind in PAGE_KINDS:
         before = count
         for entry_id, entry in cat.table(kind.name).items():
-            write(kind.template, kind.page_source(entry_id), shared=True, entry=entry, entry_id=entry_id)
+            write(kind.template, kind.page_source(entry_id), shared=True, searched=None, entry=entry, entry_id=entry_id)
         by_kind[kind.name] = count - before
     entry_pages = count
     for kind in PAGE_KINDS:
         if kind.overview:
             write(kind.overview, kind.overview_source)
     for template, target in OVERVIEWS.items():
-        write(template, target)
+        write(template, target, searched=None if target == SEARCH_PAGE else "lead")
     for target, context in print_pages(cat):
-        write("print_menukaart.html.j2", target, shared=target.startswith(PRINT_PARTS_FOLDER + "/"),
+        part = target.startswith(PRINT_PARTS_FOLDER + "/")
+        write("print_menukaart.html.j2", target, shared=part, searched=None if part else "lead",
               print_parts=PRINT_PARTS_FOLDER, **context)
     write("fields.md.j2", "velden.md", reference=field_reference.reference(),
           link_sentences=field_reference.link_sentences())
-    write("downloads.html.j2", "downloads.md", exports=exports)
+    # A guide: read by section, as the hand-written pages.
+    write("downloads.html.j2", "downloads.md", searched="sections", exports=exports)
     write("changes.md.j2", "wijzigingen.md", changes=changes)
     if cat.edition == "internal":  # the editors' list names internal entries too
         write("review.md.j2", INTERNAL_ONLY_PAGE, stale=review_report(cat))
     return RenderedSite(pages=count, entry_pages=entry_pages, entry_pages_by_kind=by_kind,
                         html_pages=html_pages, shells=shells, abbreviations=abbreviations,
-                        markdown_pages=markdown_pages)
+                        markdown_pages=markdown_pages, searched_pages=searched_pages)
 
 
 def print_pages(cat: Catalogue) -> list[tuple[str, dict]]:
@@ -183,17 +192,20 @@ def print_pages(cat: Catalogue) -> list[tuple[str, dict]]:
             *((f"{PRINT_PARTS_FOLDER}/{key}.md", {"shown": [key], "parts": [], "back_to": PRINT_PAGE}) for key in categories)]
 
 
-def add_handwritten(source_docs: Path, out: Outputs, cat: Catalogue) -> None:
-    """The hand-written pages and assets; their abbreviations are explained too."""
+def add_handwritten(source_docs: Path, out: Outputs, cat: Catalogue) -> list[str]:
+    """The hand-written pages and assets; their abbreviations are explained too. Returns the pages."""
     abbreviations = Abbreviations(cat.glossary)
+    pages = []
     for path in sorted(source_docs.rglob("*")):
         if path.is_dir():
             continue
         target = path.relative_to(source_docs).as_posix()
         if path.suffix == ".md":
             out.add(target, abbreviations.append_to(path.read_text(encoding="utf-8")))
+            pages.append(target)
         else:
             out.add(target, path.read_bytes())
+    return pages
 
 
 class Helpers:

@@ -1,9 +1,11 @@
-"""The search index, built at build time with lunr.py and loaded in the page by lunr.js.
+"""The search index, built with lunr.py once the site is built, and loaded in the page by lunr.js.
 
-The site ships two scripts (plain <script> files, because `fetch` does not work from
-file://): the serialised index and the documents (URL, title, kind, snippet) it refers
-to by short refs. Abbreviations from the glossary are expanded at index time, so that
-'KMar' finds 'Koninklijke Marechaussee' and back.
+One index over everything a reader can open: the entries (from the catalogue), then the
+other pages by section (page_search reads them from the built site). The site ships two
+scripts (plain <script> files, because `fetch` does not work from file://): the serialised
+index and the documents (URL, title, kind, snippet) it refers to by short refs.
+Abbreviations from the glossary are expanded at index time, so that 'KMar' finds
+'Koninklijke Marechaussee' and back.
 """
 from __future__ import annotations
 
@@ -49,12 +51,16 @@ Pipeline.register_function(_stemmer, "stemmer-nl")
 
 @dataclass
 class SearchDocument:
-    kind: str
-    entry_id: str
+    kind: str        # entry kind ("measure"), or PAGE for the other pages
+    url: str
     title: str
+    label: str       # the kind as the result shows it
     summary: str
     keywords: str
     body: str
+
+
+PAGE = "page"
 
 
 def documents(cat: Catalogue) -> list[SearchDocument]:
@@ -76,7 +82,9 @@ def _documents(cat: Catalogue) -> Iterator[SearchDocument]:
                 value = record.get(name, [])
                 keywords += value if isinstance(value, list) else [value]
             summary = record.get(kind.summary_field, "") if kind.summary_field else ""
-            yield SearchDocument(kind.name, entry.id, entry.title, summary, " ".join(keywords), _join(_body(cat, entry)))
+            # The kind's own name is a word of the entry: "barrières" finds every barrier.
+            yield SearchDocument(kind.name, kind.page_url(entry.id), entry.title, kind.label, summary,
+                                 " ".join(keywords), _join([kind.label, *_body(cat, entry)]))
 
 
 def _body(cat: Catalogue, entry: EntryView) -> Iterator[str]:
@@ -101,9 +109,10 @@ def _body(cat: Catalogue, entry: EntryView) -> Iterator[str]:
             yield from value
 
 
-def build(cat: Catalogue, out: Outputs) -> dict[str, int]:
-    """Add the index and documents scripts; return the number of documents per kind."""
-    docs = documents(cat)
+def build(cat: Catalogue, out: Outputs, pages: list[SearchDocument] = ()) -> dict[str, int]:
+    """Add the index and documents scripts over the entries and `pages`; return the number
+    of documents per kind."""
+    docs = documents(cat) + list(pages)
     expander = AbbreviationExpander(cat.glossary)
     builder = Builder()
     # The index holds the terms _terms makes (stop words out, stemmed: what the pipeline
@@ -114,20 +123,25 @@ def build(cat: Catalogue, out: Outputs) -> dict[str, int]:
     builder.field("keywords", boost=5)
     builder.field("body")
     builder.field("aliases", boost=2)
-    for ref, doc in enumerate(docs):
-        raw = " ".join([doc.title, doc.keywords, doc.body])
+    builder.field("parts")  # the words of its compounds: "horecavergunning" is found by "vergunning"
+    texts = [" ".join([doc.title, doc.keywords, doc.body]) for doc in docs]
+    vocabulary = dutch.vocabulary([*texts, *(t["term"] for t in cat.glossary)])
+    decompounder = dutch.Decompounder(vocabulary)
+    for ref, (doc, raw) in enumerate(zip(docs, texts)):
         builder.add({
             "r": str(ref),
             "title": _terms(doc.title),
             "keywords": _terms(doc.keywords),
             "body": _terms(doc.body),
             "aliases": _terms(" ".join(expander.expansions(raw))),
+            "parts": _part_terms(raw, decompounder),
         })
     index = builder.build().serialize()
 
-    records = [[BY_NAME[d.kind].page_url(d.entry_id), d.title, BY_NAME[d.kind].label, _snippet(d.summary)] for d in docs]
+    records = [[d.url, d.title, d.label, _snippet(d.summary)] for d in docs]
     payload = {"docs": records, "abbreviations": expander.browser_table(), "edition": cat.edition,
-               "tokenizer": dutch.TOKENIZER_RULES, "optional": list(dutch.OPTIONAL_WORDS)}
+               "tokenizer": dutch.TOKENIZER_RULES, "optional": list(dutch.OPTIONAL_WORDS),
+               "vocabulary": vocabulary}
 
     index_json = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     # JSON.parse of a string literal loads faster than the same data as a JS object literal.
@@ -180,6 +194,12 @@ def _terms(text: str) -> tuple[str, ...]:
     words = " ".join(dutch.tokenize(text)).replace("-", " ").replace("\xa0", " ").split()
     stops = dutch.stop_words()
     return tuple(term for term in (dutch.stem(w) for w in words if w not in stops) if term)
+
+
+def _part_terms(text: str, decompounder: dutch.Decompounder) -> list[str]:
+    stops = dutch.stop_words()
+    parts = [part for word in _folded(text).split() for part in (decompounder.parts(word) or ())]
+    return [dutch.stem(part) for part in dict.fromkeys(parts) if part not in stops]
 
 
 @functools.lru_cache(maxsize=1 << 16)

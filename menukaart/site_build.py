@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import counts, exports, facets, generators, page_shells, redirects, render, search_index
+from . import counts, exports, facets, generators, page_search, page_shells, redirects, render, search_index
 from .archive import fixed_time
 from .changes import compare
 from .catalogue import Catalogue
@@ -58,14 +58,14 @@ def build(cat: Catalogue, out_dir: Path, previous: dict | None = None,
         docs_dir, site_dir = staging / "docs", staging / "site"
         staged = stage(cat, docs_dir, previous, docs_source)
         _generate(generator, docs_dir, site_dir, cat, cache)
-        _fill(site_dir, staged.rendered)
+        documents = _fill(site_dir, staged, cat)
         entry_pages = entry_pages_in_site(site_dir, cat)
-        table = counts.count_rows(cat, entry_pages, staged.documents, staged.exported.rows)
+        table = counts.count_rows(cat, entry_pages, documents, staged.exported.rows)
         mismatches = counts.disagreements(table)
         if mismatches:
             raise SiteBuildError(counts.report(table) + "\nDe tellingen kloppen niet:\n" + "\n".join(mismatches))
         swap_into_place(site_dir, out_dir)
-        return BuildResult(out_dir, entry_pages, staged.rendered.pages, staged.documents,
+        return BuildResult(out_dir, entry_pages, staged.rendered.pages, documents,
                            staged.redirects, staged.exported, table)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -75,7 +75,7 @@ def build(cat: Catalogue, out_dir: Path, previous: dict | None = None,
 class Staged:
     rendered: render.RenderedSite
     exported: exports.ExportResult
-    documents: dict[str, int]
+    searched_pages: dict[str, str]  # docs path → how the search reads it, besides the entries
     redirects: int
     outputs: Outputs
 
@@ -101,18 +101,19 @@ def stage_whole_pages(cat: Catalogue, docs_dir: Path, previous: dict | None = No
 
 def staged_outputs(cat: Catalogue, previous: dict | None = None, docs_source: Path = HANDWRITTEN_DOCS,
                    out: Outputs | None = None) -> Staged:
-    """Hand-written and generated pages, exports, search and facet data (in memory unless `out` is bound)."""
+    """Hand-written and generated pages, exports and facet data (in memory unless `out` is bound).
+    The search index is made from the built pages (see _fill)."""
     out = Outputs() if out is None else out
-    render.add_handwritten(docs_source, out, cat)
+    handwritten = render.add_handwritten(docs_source, out, cat)
     exported = exports.add_exports(cat, out)
     changes = compare(previous, exports.export_data(cat)) if previous else None
     rendered = render.render_all(cat, out, exported, changes)
     for name, path in LUNR_FILES.items():
         out.add(f"{VENDOR_DIR}/{name}", path.read_bytes())
-    documents = search_index.build(cat, out)
     facets.add(cat, out)
     redirect_pages = redirects.add_redirects(cat, out)
-    return Staged(rendered, exported, documents, redirect_pages, out)
+    searched = {**dict.fromkeys(handwritten, "sections"), **rendered.searched_pages}
+    return Staged(rendered, exported, searched, redirect_pages, out)
 
 
 def _generate(generator: str, docs_dir: Path, site_dir: Path, cat: Catalogue,
@@ -132,17 +133,21 @@ def _generate(generator: str, docs_dir: Path, site_dir: Path, cat: Catalogue,
         cache.store(key, site_dir)
 
 
-def _fill(site_dir: Path, rendered: render.RenderedSite) -> None:
-    """Put the pages written as HTML into the generated site, and check the links the
-    generator did not see (in that content, and the HTML links of the Markdown pages)."""
+def _fill(site_dir: Path, staged: Staged, cat: Catalogue) -> dict[str, int]:
+    """Put the pages written as HTML into the generated site, add the search index over the
+    pages as built, and check the links the generator did not see (in that content, and the
+    HTML links of the Markdown pages). Returns the search documents per kind."""
+    rendered = staged.rendered
     try:
         page_shells.fill(site_dir, rendered.html_pages)
     except page_shells.FillError as error:
         raise SiteBuildError(str(error)) from None
+    documents = search_index.build(cat, Outputs(site_dir), page_search.documents(site_dir, staged.searched_pages))
     laid_out = [target[:-3] + ".html" for target in rendered.markdown_pages]
     broken = page_shells.broken_links(site_dir, rendered.html_pages, laid_out)
     if broken:
         raise SiteBuildError("\n".join(broken))
+    return documents
 
 
 def entry_pages_in_site(site_dir: Path, cat: Catalogue) -> dict[str, int]:

@@ -46,8 +46,9 @@ def index_counts(site: Path) -> dict[str, int]:
     payload = json.loads(json.loads(re.search(r"JSON\.parse\((.*)\);", script).group(1)))
     counts = {kind: 0 for kind in FOLDERS}
     for url, *_ in payload["docs"]:
-        folder = url.split("/", 1)[0]
-        counts[next(k for k, f in FOLDERS.items() if f == folder)] += 1
+        folder, _, name = url.partition("/")
+        if folder in FOLDERS.values() and name != "index.html":  # an entry, not one of the other pages
+            counts[next(k for k, f in FOLDERS.items() if f == folder)] += 1
     return counts
 
 

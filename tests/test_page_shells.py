@@ -32,7 +32,7 @@ def fixture(edition: str = "internal"):
 def built_with_shells(cat, work: Path, generator: str) -> tuple[Path, site_build.Staged]:
     staged = site_build.stage(cat, work / "docs")
     site_build._generate(generator, work / "docs", work / "site", cat)
-    site_build._fill(work / "site", staged.rendered)
+    site_build._fill(work / "site", staged, cat)
     return work / "site", staged
 
 

@@ -45,6 +45,7 @@
   });
 
   var query = "";
+  var textTerms = [];                        // the query's terms, to highlight in snippets
   var textRank = null;                       // null: no words typed; else Map(search ref → rank)
   var textNote = "";
   var searcher = null;
@@ -181,7 +182,9 @@
     title.appendChild(document.createTextNode(" "));
     title.appendChild(el("span", "mk-search-result__kind", meta.join(" \u00b7 ")));
     li.appendChild(title);
-    li.appendChild(el("p", "mk-search-result__snippet", d[3]));
+    var snippet = el("p", "mk-search-result__snippet", textRank && searcher ? "" : d[3]);
+    if (textRank && searcher) { window.MenukaartSearch.appendHighlighted(snippet, searcher.highlight(d[3], textTerms)); }
+    li.appendChild(snippet);
     return li;
   }
 
@@ -325,8 +328,10 @@
     }
     loadSearch(function () {
       var outcome = searcher.search(query);
+      textTerms = outcome.terms;
       textRank = new Map();
-      outcome.results.forEach(function (r, rank) {
+      // Measures with all the words; only when none has them all, those with some.
+      outcome.results.slice(0, outcome.allWords ? outcome.complete : undefined).forEach(function (r, rank) {
         if (measureRefs.has(r.ref) && !textRank.has(r.ref)) { textRank.set(r.ref, rank); }
       });
       textNote = outcome.suggestion

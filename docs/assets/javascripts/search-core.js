@@ -27,10 +27,47 @@
       .map(sameWord);
   }
 
+  /* Compound words, split as menukaart/dutch.py's Decompounder splits them (same rules,
+     same vocabulary: the catalogue's own words, which come with the documents). */
+  var COMPOUND_FROM = 8, PART_FROM = 4, LINKS = ["", "s", "en", "e"];
+  var LETTERS_ONLY = /^\p{L}+$/u;
+
+  function Decompounder(vocabulary) {
+    this.words = new Set(vocabulary || []);
+    this.memo = new Map();
+  }
+
+  Decompounder.prototype.parts = function (word) {
+    if (!this.memo.has(word)) {
+      this.memo.set(word, word.length >= COMPOUND_FROM && LETTERS_ONLY.test(word) ? this.split(word) : null);
+    }
+    return this.memo.get(word);
+  };
+
+  Decompounder.prototype.split = function (word) {
+    for (var end = word.length - PART_FROM; end >= PART_FROM; end -= 1) {
+      var head = word.slice(0, end), rest = word.slice(end);
+      if (!this.words.has(head)) { continue; }
+      for (var i = 0; i < LINKS.length; i += 1) {
+        var tail = rest.slice(LINKS[i].length);
+        if (rest.indexOf(LINKS[i]) !== 0 || tail.length < PART_FROM) { continue; }
+        if (this.words.has(tail)) { return this.whole(head).concat(this.whole(tail)); }
+        var splitTail = this.split(tail);
+        if (splitTail) { return this.whole(head).concat(splitTail); }
+      }
+    }
+    return null;
+  };
+
+  Decompounder.prototype.whole = function (word) {
+    return (word.length >= COMPOUND_FROM ? this.parts(word) : null) || [word];
+  };
+
   function Searcher(serializedIndex, payload) {
     this.index = global.lunr.Index.load(serializedIndex);
     this.docs = payload.docs;
     this.abbreviations = payload.abbreviations || {};
+    this.decompounder = new Decompounder(payload.vocabulary);
   }
 
   /* A term as the index stores it (stem), plus the folded word for prefix matching. */
@@ -40,7 +77,8 @@
   };
 
   /* Each query word becomes a requirement: one of its alternatives must match fully.
-     An abbreviation may also be met by the words of its full term. A word of a law
+     An abbreviation may also be met by the words of its full term, a compound by the
+     words it is made of ("bewustwordingscampagne": "bewustwording" and "campagne"). A word of a law
      reference ("artikel", "lid") counts when it matches, but is not required, unless the
      query holds nothing else. */
   Searcher.prototype.analyse = function (query) {
@@ -56,6 +94,11 @@
       if (expansion) {
         var words = expansion.map(function (w) { return self.term(w); }).filter(Boolean);
         if (words.length) { alternatives.push(words); }
+      }
+      var parts = self.decompounder.parts(token);
+      if (parts) {
+        var partTerms = parts.map(function (w) { return self.term(w); }).filter(Boolean);
+        if (partTerms.length === parts.length) { alternatives.push(partTerms); }
       }
       if (alternatives.length) {
         var optional = required.length > 0 && OPTIONAL.indexOf(token) >= 0;
@@ -105,8 +148,14 @@
         var d = docs[Number(hit.ref)];
         return { ref: Number(hit.ref), url: d[0], title: d[1], kind: d[2], snippet: d[3], score: hit.score };
       }),
+      complete: found.length,
       allWords: false,
       words: requirements.map(function (r) { return r.word; }),
+      // The words the pages hold instead, to highlight.
+      terms: found.slice(0, 50).reduce(function (all, hit) {
+        Object.keys(hit.matchData.metadata).forEach(function (m) { all.push({ stem: m, prefix: "" }); });
+        return all;
+      }, []),
       suggestion: read.join(" ") !== requirements.map(function (r) { return r.word; }).join(" ") ? read.join(" ") : null
     };
   };
@@ -122,7 +171,7 @@
 
   Searcher.prototype.exact = function (query) {
     var requirements = this.analyse(query);
-    if (!requirements.length) { return { results: [], allWords: true, words: [] }; }
+    if (!requirements.length) { return { results: [], complete: 0, allWords: true, words: [], terms: [] }; }
     var terms = [];
     requirements.forEach(function (r) { r.alternatives.forEach(function (a) { terms = terms.concat(a); }); });
     var found = this.index.query(function (q) {
@@ -134,27 +183,67 @@
       });
     });
     var docs = this.docs;
-    var toResult = function (hit) {
-      var d = docs[Number(hit.ref)];
-      return { ref: Number(hit.ref), url: d[0], title: d[1], kind: d[2], snippet: d[3], score: hit.score };
-    };
-    var complete = found.filter(function (hit) {
+    // How many of the query's words a page holds: all of them first, then most, then fewer;
+    // within the same number, lunr's score.
+    var ranked = found.map(function (hit) {
       var matched = Object.keys(hit.matchData.metadata);
-      return requirements.every(function (r) {
-        return r.optional || r.alternatives.some(function (alt) {
+      var met = requirements.filter(function (r) {
+        return !r.optional && r.alternatives.some(function (alt) {
           return alt.every(function (t) {
             return matched.some(function (m) { return m === t.stem || m.indexOf(t.prefix) === 0; });
           });
         });
-      });
+      }).length;
+      var d = docs[Number(hit.ref)];
+      return { ref: Number(hit.ref), url: d[0], title: d[1], kind: d[2], snippet: d[3], score: hit.score, met: met };
     });
-    var allWords = complete.length > 0 || requirements.length === 1;
+    var needed = requirements.filter(function (r) { return !r.optional; }).length || requirements.length;
+    ranked.sort(function (a, b) { return b.met - a.met || b.score - a.score || a.ref - b.ref; });
+    var complete = ranked.filter(function (r) { return r.met >= needed || needed === 0; }).length;
     return {
-      results: (allWords ? complete : found).map(toResult),
-      allWords: allWords,
-      words: requirements.map(function (r) { return r.word; })
+      results: ranked,
+      complete: requirements.length === 1 ? ranked.length : complete,
+      allWords: complete > 0 || requirements.length === 1,
+      words: requirements.map(function (r) { return r.word; }),
+      terms: terms
     };
   };
 
-  global.MenukaartSearch = { fold: fold, tokenize: tokenize, Searcher: Searcher };
+  /* A text in pieces, each {text, match}: the words that match the query are marked, so a
+     page can show them highlighted (as text nodes and <mark> elements, never as HTML). */
+  var WORD_RUN = /[\p{L}\p{N}'\u2019]+/gu;
+
+  Searcher.prototype.highlight = function (text, terms) {
+    var self = this;
+    var stems = new Set(), prefixes = [];
+    (terms || []).forEach(function (t) {
+      stems.add(t.stem);
+      if (t.prefix.length >= 3) { prefixes.push(t.prefix); }
+    });
+    var pieces = [], last = 0, match;
+    WORD_RUN.lastIndex = 0;
+    while ((match = WORD_RUN.exec(text)) !== null) {
+      var word = sameWord(fold(match[0]).replace(APOSTROPHES, ""));
+      var stem = self.index.pipeline.runString(word)[0];
+      var hit = (stem && stems.has(stem)) || prefixes.some(function (p) { return word.indexOf(p) === 0; });
+      if (!hit) { continue; }
+      if (match.index > last) { pieces.push({ text: text.slice(last, match.index), match: false }); }
+      pieces.push({ text: match[0], match: true });
+      last = match.index + match[0].length;
+    }
+    if (last < text.length) { pieces.push({ text: text.slice(last), match: false }); }
+    return pieces;
+  };
+
+  /* Pieces from Searcher.highlight into an element: text nodes, the matches in <mark>. */
+  function appendHighlighted(element, pieces) {
+    pieces.forEach(function (piece) {
+      if (!piece.match) { element.appendChild(document.createTextNode(piece.text)); return; }
+      var mark = document.createElement("mark");
+      mark.textContent = piece.text;
+      element.appendChild(mark);
+    });
+  }
+
+  global.MenukaartSearch = { appendHighlighted: appendHighlighted,  fold: fold, tokenize: tokenize, Searcher: Searcher, Decompounder: Decompounder };
 })(window);

@@ -9,6 +9,7 @@
   var list = document.getElementById("search-results");
   var searcher = null;
   var shown = [];
+  var terms = [];
   var timer = null;
 
   function load() {
@@ -34,7 +35,7 @@
     heading.appendChild(kind);
     var snippet = document.createElement("p");
     snippet.className = "mk-search-result__snippet";
-    snippet.textContent = result.snippet;
+    window.MenukaartSearch.appendHighlighted(snippet, load().highlight(result.snippet, terms));
     li.appendChild(heading);
     li.appendChild(snippet);
     return li;
@@ -78,6 +79,7 @@
     }
     var outcome = load().search(query);
     shown = outcome.results;
+    terms = outcome.terms;
     if (!shown.length) {
       status.textContent = "Geen resultaten voor \u201c" + query + "\u201d. Probeer een ander woord of bekijk de menukaart.";
       return;
@@ -87,9 +89,12 @@
       status.textContent = "Geen resultaten voor \u201c" + query + "\u201d. " + count + " voor woorden die erop lijken.";
       suggest(outcome.suggestion);
     } else {
-      status.textContent = outcome.allWords
-        ? count + " voor \u201c" + query + "\u201d."
-        : "Geen pagina bevat alle woorden. " + count + " met een of meer van de woorden uit \u201c" + query + "\u201d.";
+      var partial = shown.length - outcome.complete;
+      status.textContent = !outcome.allWords
+        ? "Geen pagina bevat alle woorden. " + count + " met een of meer van de woorden uit \u201c" + query + "\u201d."
+        : partial > 0
+          ? count + " voor \u201c" + query + "\u201d: eerst " + outcome.complete + " met alle woorden, dan " + partial + " met een deel ervan."
+          : count + " voor \u201c" + query + "\u201d.";
     }
     renderMore(null);
     if (shown.length > PAGE_SIZE) {
