@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from .resources import MKDOCS_CONFIG, OVERRIDES_DIR
+from .site_paths import HEADER_SEARCH_SCRIPTS
 
 GENERATORS = ("mkdocs", "properdocs", "zensical")
 DEFAULT = "mkdocs"
@@ -92,6 +93,7 @@ def _mkdocs_family(name: str, docs_dir: Path, site_dir: Path, settings: Settings
             config = load_config(config_file=str(MKDOCS_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir),
                                  not_in_nav=settings.not_in_nav)
             config["extra"]["edition"] = settings.edition
+            config["extra"]["search_scripts"] = HEADER_SEARCH_SCRIPTS
             config["copyright"] = settings.copyright
             config["nav"].extend({title: page} for title, page in settings.extra_nav)
             build(config)
@@ -112,6 +114,7 @@ def _zensical(docs_dir: Path, site_dir: Path, settings: Settings) -> None:
                   # Its own search runs unless switched off; the site ships its own.
                   plugins=[{"search": {"enabled": False}}])
     config["extra"]["edition"] = settings.edition
+    config["extra"]["search_scripts"] = HEADER_SEARCH_SCRIPTS
     config["nav"].extend({title: page} for title, page in settings.extra_nav)
     # The look of Material 9 (its "modern" default hides the header search field), and
     # the overrides from the project, copied beside the config as Zensical wants them.

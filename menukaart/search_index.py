@@ -82,9 +82,10 @@ def _documents(cat: Catalogue) -> Iterator[SearchDocument]:
                 value = record.get(name, [])
                 keywords += value if isinstance(value, list) else [value]
             summary = record.get(kind.summary_field, "") if kind.summary_field else ""
-            # The kind's own name is a word of the entry: "barrières" finds every barrier.
+            # The kind's own name is a word of the entry: "barrières" finds every barrier (both
+            # forms: the stemmer does not make "barrières" and "barrière" one word).
             yield SearchDocument(kind.name, kind.page_url(entry.id), entry.title, kind.label, summary,
-                                 " ".join(keywords), _join([kind.label, *_body(cat, entry)]))
+                                 " ".join(keywords), _join([kind.label, kind.plural, *_body(cat, entry)]))
 
 
 def _body(cat: Catalogue, entry: EntryView) -> Iterator[str]:
@@ -124,18 +125,30 @@ def build(cat: Catalogue, out: Outputs, pages: list[SearchDocument] = ()) -> dic
     builder.field("body")
     builder.field("aliases", boost=2)
     builder.field("parts")  # the words of its compounds: "horecavergunning" is found by "vergunning"
+    # The text of the other pages weighs less than an entry's: a page that mentions a word
+    # ten times in passing must not outrank the measure about it (its title weighs in full).
+    builder.field("page_text", boost=0.3)
+    # A section's heading weighs less than a page's title: "barrièremodel" finds the page
+    # "Barrièremodel mensensmokkel" before the section "Wat is een barrièremodel?".
+    builder.field("heading", boost=5)
     texts = [" ".join([doc.title, doc.keywords, doc.body]) for doc in docs]
     vocabulary = dutch.vocabulary([*texts, *(t["term"] for t in cat.glossary)])
     decompounder = dutch.Decompounder(vocabulary)
     for ref, (doc, raw) in enumerate(zip(docs, texts)):
-        builder.add({
+        fields = {
             "r": str(ref),
             "title": _terms(doc.title),
             "keywords": _terms(doc.keywords),
             "body": _terms(doc.body),
             "aliases": _terms(" ".join(expander.expansions(raw))),
             "parts": _part_terms(raw, decompounder),
-        })
+        }
+        page_text, heading = (), ()
+        if doc.kind == PAGE:
+            page_text, fields["body"], fields["parts"] = (*fields["body"], *fields["parts"]), (), ()
+            if "#" in doc.url:
+                heading, fields["title"] = fields["title"], ()
+        builder.add({**fields, "page_text": page_text, "heading": heading})
     index = builder.build().serialize()
 
     records = [[d.url, d.title, d.label, _snippet(d.summary)] for d in docs]

@@ -20,3 +20,6 @@ SCRIPTS = {
     "facets_page": "assets/javascripts/facets-page.js",
     "matrix_view": "assets/javascripts/matrix-view.js",
 }
+
+# What the search as you type in every page's header loads when the box first gets focus.
+HEADER_SEARCH_SCRIPTS = [*SCRIPTS["lunr"], DOCUMENTS_SCRIPT, INDEX_SCRIPT, SCRIPTS["search_core"]]

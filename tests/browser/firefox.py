@@ -23,10 +23,14 @@ TIMEOUT = 30.0   # seconds; Playwright's default, for a loaded two-core machine
 
 # Firefox does not report file:// loads over BiDi; a failed <script>, <link> or <img>
 # load is reported here as a console error instead.
+# A load cut off because the reader left the page (Enter in the header search while its index
+# loads) is no missing file: Firefox reports it as an error all the same.
 REPORT_MISSING_FILES = """() => {
+  let leaving = false;
+  window.addEventListener("beforeunload", () => { leaving = true; });
   window.addEventListener("error", (event) => {
     const el = event.target;
-    if (el && el !== window && (el.src || el.href)) { console.error("missing file: " + (el.src || el.href)); }
+    if (!leaving && el && el !== window && (el.src || el.href)) { console.error("missing file: " + (el.src || el.href)); }
   }, true);
 }"""
 
