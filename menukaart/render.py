@@ -31,6 +31,7 @@ from .kinds import BY_NAME, PAGE_KINDS
 from .outputs import Outputs
 from .resources import TEMPLATE_DIR
 from .review import review_report
+from . import site_paths
 from .site_paths import SCRIPTS
 
 
@@ -249,6 +250,9 @@ class Helpers:
 
     def is_internal(self, kind: str, entry_id: str) -> bool:
         return self.cat.entry(kind, entry_id).is_internal
+
+    def glossary_anchor(self, term: str) -> str:
+        return site_paths.glossary_anchor(term)
 
     def external(self, url: str, label: str) -> Markup:
         return Markup(f'<a href="{markdown_text.attribute(url)}">{self.text(label)}</a>')

@@ -25,7 +25,7 @@ from .fields import fields
 from .kinds import BY_NAME, PAGE_KINDS
 from .outputs import Outputs
 from .relations import relations_of
-from .site_paths import DOCUMENTS_SCRIPT, INDEX_SCRIPT
+from .site_paths import DOCUMENTS_SCRIPT, GLOSSARY_PAGE, INDEX_SCRIPT, glossary_anchor
 
 SNIPPET_LENGTH = 220
 # Fields a reader does not search for: where an entry comes from, who may see it, its sources.
@@ -61,10 +61,12 @@ class SearchDocument:
 
 
 PAGE = "page"
+GLOSSARY_TERM = "term"
 
 
 def documents(cat: Catalogue) -> list[SearchDocument]:
-    """One document per entry page, in a stable order: measures first, in catalogue order."""
+    """One document per entry page, in a stable order: measures first, in catalogue order;
+    then one per glossary term."""
     return list(_documents(cat))
 
 
@@ -86,6 +88,16 @@ def _documents(cat: Catalogue) -> Iterator[SearchDocument]:
             # forms: the stemmer does not make "barrières" and "barrière" one word).
             yield SearchDocument(kind.name, kind.page_url(entry.id), entry.title, kind.label, summary,
                                  " ".join(keywords), _join([kind.label, kind.plural, *_body(cat, entry)]))
+    yield from _glossary_documents(cat)
+
+
+def _glossary_documents(cat: Catalogue) -> Iterator[SearchDocument]:
+    """Each term of the glossary, found at its row of the glossary page."""
+    for term in cat.glossary:
+        abbreviation = term.get("abbreviation", "")
+        title = f"{term['term']} ({abbreviation})" if abbreviation else term["term"]
+        yield SearchDocument(GLOSSARY_TERM, f"{GLOSSARY_PAGE}#{glossary_anchor(term['term'])}", title, "Begrip",
+                             term["meaning"], abbreviation, term["meaning"])
 
 
 def _body(cat: Catalogue, entry: EntryView) -> Iterator[str]:
@@ -127,7 +139,7 @@ def build(cat: Catalogue, out: Outputs, pages: list[SearchDocument] = ()) -> dic
     builder.field("parts")  # the words of its compounds: "horecavergunning" is found by "vergunning"
     # The text of the other pages weighs less than an entry's: a page that mentions a word
     # ten times in passing must not outrank the measure about it (its title weighs in full).
-    builder.field("page_text", boost=0.3)
+    builder.field("page_text", boost=0.1)
     # A section's heading weighs less than a page's title: "barrièremodel" finds the page
     # "Barrièremodel mensensmokkel" before the section "Wat is een barrièremodel?".
     builder.field("heading", boost=5)
@@ -144,9 +156,12 @@ def build(cat: Catalogue, out: Outputs, pages: list[SearchDocument] = ()) -> dic
             "parts": _part_terms(raw, decompounder),
         }
         page_text, heading = (), ()
-        if doc.kind == PAGE:
+        if doc.kind in (PAGE, GLOSSARY_TERM):  # found, but after the entries about the same words
             page_text, fields["body"], fields["parts"] = (*fields["body"], *fields["parts"]), (), ()
-            if "#" in doc.url:
+            if doc.kind == GLOSSARY_TERM:  # explains a word, after the entries that are about it
+                page_text = (*fields["title"], *fields["keywords"], *page_text)
+                fields["title"] = fields["keywords"] = ()
+            elif "#" in doc.url:  # a section: a part of a page
                 heading, fields["title"] = fields["title"], ()
         builder.add({**fields, "page_text": page_text, "heading": heading})
     index = builder.build().serialize()

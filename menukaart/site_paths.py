@@ -4,6 +4,9 @@ Templates get SCRIPTS (render.environment), so a page never spells a script's pa
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+
 VENDOR_DIR = "assets/vendor/lunr"
 INDEX_SCRIPT = "assets/search/index.js"
 DOCUMENTS_SCRIPT = "assets/search/documents.js"
@@ -23,3 +26,11 @@ SCRIPTS = {
 
 # What the search as you type in every page's header loads when the box first gets focus.
 HEADER_SEARCH_SCRIPTS = [*SCRIPTS["lunr"], DOCUMENTS_SCRIPT, INDEX_SCRIPT, SCRIPTS["search_core"]]
+
+GLOSSARY_PAGE = "begrippen.html"
+
+
+def glossary_anchor(term: str) -> str:
+    """The id of a term's row on the glossary page, which search results link to."""
+    folded = "".join(c for c in unicodedata.normalize("NFD", term.lower()) if not unicodedata.combining(c))
+    return "begrip-" + re.sub(r"[^a-z0-9]+", "-", folded).strip("-")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from pathlib import Path
 
@@ -196,7 +197,7 @@ def test_search_from_the_header_puts_focus_on_the_count(browser_page, fixture_si
     page.press("#mk-header-query", "Enter")
     page.wait_for_function("document.getElementById('search-status') && "
                            "document.activeElement === document.getElementById('search-status')")
-    assert page.text_content("#search-status").startswith("1 resultaat")
+    assert re.fullmatch("\\d+ resultaten? voor \u201cvergunningen\u201d\\.", page.text_content("#search-status"))
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     # Two search forms on the results page, each with its own name.
     names = page.eval_on_selector_all("[role=search]", "forms => forms.map(f => f.getAttribute('aria-label'))")

@@ -213,3 +213,18 @@ def test_matched_words_are_highlighted_as_text(browser_page, fixture_sites):
     assert marks == ["vergunning"]
     # Only <mark> elements and text inside a snippet: nothing from the content becomes markup.
     assert page.eval_on_selector_all(".mk-search-result__snippet *", "els => els.every(e => e.tagName === 'MARK')")
+
+
+def test_a_glossary_term_is_found_at_its_row(browser_page, fixture_sites):
+    page = browser_page.page
+    found = results(browser_page, fixture_sites["public"], "samenwerkingsverband")  # in RIEC's meaning
+    row = "begrippen.html#begrip-regionaal-informatie-en-expertisecentrum"
+    assert row in found[:3]
+    at = found.index(row)
+    assert kinds_of(browser_page)[at] == "Begrip"
+    titles = page.eval_on_selector_all("#search-results a", "links => links.map(a => a.textContent)")
+    assert titles[at] == "Regionaal Informatie- en Expertisecentrum (RIEC)"
+    page.click(f"#search-results a[href='{row}']")
+    page.wait_for_url("**/" + row)
+    assert page.evaluate("location.hash") == "#begrip-regionaal-informatie-en-expertisecentrum"
+    assert "Samenwerkingsverband" in page.text_content("tr#begrip-regionaal-informatie-en-expertisecentrum")
