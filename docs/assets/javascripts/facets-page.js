@@ -302,7 +302,9 @@
 
   function loadSearch(done) {
     if (searcher) { done(); return; }
-    var scripts = root.dataset.indexScripts.split(" ");
+    // The header's search may have loaded the index already.
+    var loaded = window.MenukaartSearch && window.MENUKAART_INDEX;
+    var scripts = loaded ? [] : root.dataset.indexScripts.split(" ");
     statusBox.textContent = "Zoekindex laden\u2026";
     (function next(i) {
       if (i === scripts.length) {
