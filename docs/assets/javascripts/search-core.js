@@ -117,6 +117,7 @@
   };
 
   var CLOSE_FROM = 5;  // letters: shorter words are too often one letter away from another word
+  var PREFIX_FROM = 4;  // letters before a word's beginning counts as a match
 
   Searcher.prototype.close = function (query) {
     var self = this;
@@ -177,7 +178,9 @@
     var found = this.index.query(function (q) {
       terms.forEach(function (t) {
         q.term(t.stem, { usePipeline: false, boost: 10 });
-        if (t.prefix.length >= 2) {
+        // A word's beginning matches from four letters: "ver" would match half the index
+        // (and cost most of a keystroke at 5,000 measures) without finding anything meant.
+        if (t.prefix.length >= PREFIX_FROM) {
           q.term(t.prefix, { usePipeline: false, boost: 1, wildcard: global.lunr.Query.wildcard.TRAILING });
         }
       });
