@@ -2,7 +2,8 @@
 
 The browser filters measures by phase, barrier, partner, competent authority,
 category, law and status. This module lists each facet's values (only those
-that occur in the edition) and, per measure, the indexes of its values, in one
+that occur in the edition) and, per measure, the indexes of its values (with its id and
+whether it is internal, for "Aan plan toevoegen"), in one
 compact script: `window.MENUKAART_FACETS`. Titles and snippets are not repeated
 here; the page takes them from the search documents by `ref`.
 """
@@ -83,7 +84,8 @@ def facet_data(cat: Catalogue) -> dict:
 
     refs = measure_refs(cat)
     measures = [
-        [refs[mid], [sorted(position[f.key][v] for v in per_measure[mid][f.key]) for f in FACETS]]
+        [refs[mid], [sorted(position[f.key][v] for v in per_measure[mid][f.key]) for f in FACETS], mid,
+         int(cat.entry("measure", mid).is_internal)]
         for mid in cat.measures
     ]
     return {"facets": facets, "measures": measures}

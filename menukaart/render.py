@@ -45,6 +45,8 @@ OVERVIEWS = {
     "matrix.html.j2": "barrieremodel.md",
     "glossary.html.j2": "begrippen.md",
     "search.md.j2": "zoeken.md",
+    "signals.html.j2": "signalenwijzer.md",
+    "plan.html.j2": "plan.md",
 }
 SEARCH_PAGE = "zoeken.md"  # the search does not list itself
 

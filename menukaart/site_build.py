@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import counts, exports, facets, generators, page_search, page_shells, redirects, render, search_index
+from . import counts, exports, facets, generators, page_search, page_shells, plan_data, redirects, render, search_index
 from .archive import fixed_time
 from .changes import compare
 from .catalogue import Catalogue
@@ -111,6 +111,7 @@ def staged_outputs(cat: Catalogue, previous: dict | None = None, docs_source: Pa
     for name, path in LUNR_FILES.items():
         out.add(f"{VENDOR_DIR}/{name}", path.read_bytes())
     facets.add(cat, out)
+    plan_data.add(cat, out)
     redirect_pages = redirects.add_redirects(cat, out)
     searched = {**dict.fromkeys(handwritten, "sections"), **rendered.searched_pages}
     return Staged(rendered, exported, searched, redirect_pages, out)

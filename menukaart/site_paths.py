@@ -11,6 +11,7 @@ VENDOR_DIR = "assets/vendor/lunr"
 INDEX_SCRIPT = "assets/search/index.js"
 DOCUMENTS_SCRIPT = "assets/search/documents.js"
 FACETS_SCRIPT = "assets/menukaart/facets.js"
+PLAN_DATA_SCRIPT = "assets/plan/catalogue.js"
 
 # What a page needs, in load order (plain <script> files: fetch does not work from file://).
 SCRIPTS = {
@@ -22,6 +23,10 @@ SCRIPTS = {
     "search_page": "assets/javascripts/search-page.js",
     "facets_page": "assets/javascripts/facets-page.js",
     "matrix_view": "assets/javascripts/matrix-view.js",
+    "plan_data": PLAN_DATA_SCRIPT,
+    "plan_file": "assets/javascripts/plan-file.js",
+    "signals_page": "assets/javascripts/signals-page.js",
+    "plan_page": "assets/javascripts/plan-page.js",
 }
 
 # What the search as you type in every page's header loads when the box first gets focus.

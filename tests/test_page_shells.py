@@ -206,8 +206,11 @@ def test_the_benchmark_reference_holds_the_content_as_plain_markdown():
     plain, with_html = staged.rendered.whole_pages(as_markdown), staged.rendered.whole_pages()
     assert sorted(plain) == sorted(with_html)
     for name, text in plain.items():
-        if name == "barrieremodel.md":  # the matrix is HTML in any Markdown (its cells are sections)
+        # The matrix (its cells are sections) and the case workspace's forms are HTML in any Markdown.
+        if name in ("barrieremodel.md", "signalenwijzer.md", "plan.md"):
             continue
+        # "Aan plan toevoegen" is an empty element that plan-store.js fills: HTML in any Markdown too.
+        text = re.sub(r'<div class="mk-plan-control[^>]*></div>', "", text)
         assert not re.search(r"<(?:table|tr|td|ul|ol|li|strong|em|a|h\d|div)\b|<p>", text), name
         assert text.count("\n## ") == with_html[name].count("\n## ")  # the same sections
     page = plain["maatregelen/sluiting-woning.md"]

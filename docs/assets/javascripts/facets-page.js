@@ -13,7 +13,7 @@
   var data = window.MENUKAART_FACETS;
   var docs = window.MENUKAART_DOCS.docs;
   var facets = data.facets;
-  var measures = data.measures;              // [search ref, [[value index, ...] per facet]]
+  var measures = data.measures;              // [search ref, [[value index, ...] per facet], id, internal]
   var measureRefs = new Set(measures.map(function (m) { return m[0]; }));
   var categoryFacet = indexOfFacet("soort");
   var statusFacet = indexOfFacet("status");
@@ -185,6 +185,7 @@
     var snippet = el("p", "mk-search-result__snippet", textRank && searcher ? "" : d[3]);
     if (textRank && searcher) { window.MenukaartSearch.appendHighlighted(snippet, searcher.highlight(d[3], textTerms)); }
     li.appendChild(snippet);
+    if (window.MenukaartPlan) { li.appendChild(window.MenukaartPlan.control("measure", m[2], d[1], m[3] === 1)); }
     return li;
   }
 
@@ -416,5 +417,8 @@
     input.focus();
   });
   moreButton.addEventListener("click", showMore);
-  setQuery(input.value, update);
+  // The results carry "Aan plan toevoegen": plan-store.js comes with every page, after this script.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { setQuery(input.value, update); });
+  } else { setQuery(input.value, update); }
 })();
