@@ -20,6 +20,7 @@ from .site_paths import PLAN_DATA_SCRIPT
 
 PLAN_SCHEMA = "plan.schema.json"
 PLANNED_KINDS = ("measure", "barrier")  # what a plan can hold
+RENAMED_KINDS = (*PLANNED_KINDS, "partner")  # ids a plan holds (a responsible partner too)
 
 
 def file_rules() -> dict:
@@ -76,7 +77,7 @@ def plan_data(cat: Catalogue) -> dict:
                       partner_index[m["authority"]], m.get("authority_role", ""), legal_basis(m),
                       choice_label("measure", "category", m["category"]), int(cat.entry("measure", mid).is_internal)]
                      for mid, m in cat.measures.items()],
-        "renamed": {kind: renamed(kind) for kind in PLANNED_KINDS},
+        "renamed": {kind: renamed(kind) for kind in RENAMED_KINDS},
     }
 
 

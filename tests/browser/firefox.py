@@ -15,10 +15,13 @@ import os
 import re
 import shutil
 import stat
+import tempfile
 import time
 from pathlib import Path
 
 FIREFOX = shutil.which("firefox-esr") or "/usr/bin/firefox-esr"
+# Where Firefox saves a download (a page's "save as file"), without asking.
+DOWNLOADS = Path(tempfile.mkdtemp(prefix="firefox-downloads-"))
 TIMEOUT = 30.0   # seconds; Playwright's default, for a loaded two-core machine
 
 # Firefox does not report file:// loads over BiDi; a failed <script>, <link> or <img>
@@ -63,7 +66,11 @@ def launch():
                         "datareporting.policy.dataSubmissionEnabled": False,
                         "toolkit.telemetry.enabled": False, "network.captive-portal-service.enabled": False,
                         "browser.safebrowsing.malware.enabled": False,
-                        "browser.safebrowsing.phishing.enabled": False}.items():
+                        "browser.safebrowsing.phishing.enabled": False,
+                        "browser.download.folderList": 2, "browser.download.dir": str(DOWNLOADS),
+                        "browser.download.useDownloadDir": True,
+                        "browser.download.always_ask_before_handling_new_types": False,
+                        "browser.helperApps.neverAsk.saveToDisk": "application/json"}.items():
         options.set_preference(name, value)
     driver = webdriver.Firefox(options=options, service=Service(executable_path=str(geckodriver())))
     driver.set_script_timeout(TIMEOUT)
@@ -260,6 +267,10 @@ class FirefoxPage:
 
     def press(self, selector: str, key: str) -> None:
         self._element(selector, visible=True).send_keys(KEYS.get(key, key))
+
+    def set_input_files(self, selector: str, path) -> None:
+        """A file chosen in a file field (hidden ones too, as Playwright)."""
+        self._element(selector).send_keys(str(Path(path).resolve()))
 
     def select_option(self, selector: str, value: str) -> None:
         from selenium.webdriver.support.select import Select

@@ -107,6 +107,9 @@
       if (table.has(item.id)) {
         if (isInternal(item.kind, item.id)) { item.internal = true; } else { delete item.internal; }
       }
+      if (item.partner && !partners.has(item.partner) && data.renamed.partner[item.partner]) {
+        item.partner = data.renamed.partner[item.partner];
+      }
       if (item.partner && !partners.has(item.partner)) {
         report.partners.push(item.partner);
         delete item.partner;

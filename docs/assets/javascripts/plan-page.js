@@ -363,7 +363,7 @@
       var said = [];
       if (r.responsible.length) { said.push("verantwoordelijk voor " + r.responsible.join("; ")); }
       if (r.authority.length) { said.push("bevoegd gezag bij " + r.authority.join("; ")); }
-      li.appendChild(document.createTextNode(": " + said.join(". ") + "."));
+      li.appendChild(document.createTextNode(": " + said.join("; ") + "."));
       list.appendChild(li);
     });
     partnersBox.appendChild(list);
