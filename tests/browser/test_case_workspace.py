@@ -354,6 +354,7 @@ def test_the_plan_prints_as_a_meeting_document(watched, fixture_sites):
         assert page.locator(hidden).first.is_hidden(), hidden
     assert page.inner_text("#mk-plan-print-title") == "Plan van aanpak: Casus 7"
     assert "menukaart uitgave 1 van" in page.inner_text("#mk-plan-meta")
+    assert page.inner_text("#mk-plan-printed").startswith("Afgedrukt op ")
     summaries = page.locator(".mk-plan-item__summary")
     assert summaries.count() == 2 and all(summaries.nth(i).is_visible() for i in range(2))
     assert "Status: Overwegen. Verantwoordelijk: nog niet gekozen." in summaries.nth(0).inner_text()
@@ -406,3 +407,30 @@ def test_plan_openen_asks_for_a_file(watched, fixture_sites):
     with page.expect_file_chooser() as chooser:
         page.click("#mk-plan-open")
     assert chooser.value.element.evaluate("el => el.id") == "mk-plan-file"
+
+
+def test_several_plans_side_by_side(browser_page, fixture_sites):
+    site = fixture_sites["public"]
+    page = fresh(browser_page, site, "maatregelen/sluiting-woning.html")
+    page.click(".mk-plan-control button")
+    goto(page, site, "plan.html")
+    page.fill("#mk-plan-title", "Casus A")
+    page.click("#mk-plan-new")
+    assert page.evaluate("document.activeElement.id") == "mk-plan-title"
+    page.fill("#mk-plan-title", "Casus B")
+    # The buttons add to the plan last chosen, and say which.
+    goto(page, site, "maatregelen/vervolging-smokkel.html")
+    page.click(".mk-plan-control button")
+    page.wait_for_function("document.querySelector('.mk-plan-control__state').textContent.includes('Casus B')")
+    goto(page, site, "maatregelen/sluiting-woning.html")
+    assert control_state(page, ".mk-plan-control").startswith("Aan plan toevoegen")
+    goto(page, site, "plan.html")
+    options = page.eval_on_selector_all("#mk-plan-choice option", "els => els.map(e => e.textContent)")
+    assert options == ["Casus A (1 onderdeel)", "Casus B (1 onderdeel)"]
+    assert page.eval_on_selector_all("#mk-plan-items article h5 a", "els => els.map(e => e.textContent)") == ["Vervolging van smokkelaars"]
+    key_a = stored(page)["plans"][0]["key"]
+    page.select_option("#mk-plan-choice", key_a)
+    page.wait_for_function("document.getElementById('mk-plan-title').value === 'Casus A'")
+    titles = page.eval_on_selector_all("#mk-plan-items article h5 a", "els => els.map(e => e.textContent)")
+    assert titles == ["Woning sluiten"]
+    assert stored(page)["current"] == key_a

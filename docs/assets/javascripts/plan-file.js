@@ -23,10 +23,8 @@
     return record[record.length - 1] === 1;
   }
 
-  function today() {
-    var d = new Date();
-    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
-  }
+  // plan-store.js (on every page, loaded after this script) knows what day it is.
+  function today() { return window.MenukaartPlan.today(); }
 
   function isDate(value) {
     if (typeof value !== "string" || !datePattern.test(value)) { return false; }

@@ -52,6 +52,8 @@
     return Number(p[2]) + " " + MONTHS[Number(p[1]) - 1] + " " + p[0];
   }
 
+  var today = store.today;
+
   function own(fn) {
     writing = true;
     try { return fn(); } finally { writing = false; }
@@ -99,6 +101,7 @@
     var p = plan();
     if (document.activeElement !== titleInput) { titleInput.value = p.title; }
     printTitle.textContent = "Plan van aanpak: " + store.name(p);
+    document.getElementById("mk-plan-printed").textContent = "Afgedrukt op " + dateNl(today()) + ".";
     var parts = [];
     if (p.created) { parts.push("Gemaakt op " + dateNl(p.created)); }
     if (p.changed) { parts.push("laatst gewijzigd op " + dateNl(p.changed)); }

@@ -48,6 +48,7 @@
     listeners.forEach(function (listener) { listener(); });
   }
 
+  /* Today in this computer's time zone, as YYYY-MM-DD (the plan's dates and its file's). */
   function today() {
     var d = new Date();
     return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
@@ -98,6 +99,7 @@
     state: read,
     current: function () { return current(read()); },
     pageUrl: function () { return root + "plan.html"; },
+    today: today,
     onChange: function (listener) { listeners.push(listener); },
     has: function (kind, id) {
       var plan = current(read());
