@@ -7,6 +7,7 @@ only by their title and opening paragraphs, or every query would find them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -42,9 +43,20 @@ class PageText:
         return self.sections[0].body if self.sections and not self.sections[0].anchor else ""
 
 
-def read(html_file: Path) -> PageText:
+# The first section heading inside the article: where a page's opening text ends.
+_FIRST_SECTION = re.compile(r"<h[23]\b[^>]*\bid=")
+
+
+def read(html_file: Path, lead_only: bool = False) -> PageText:
+    """The page's title and sections; `lead_only`: its title and opening text only, so a page
+    that lists the whole catalogue is not parsed to its end (it costs the live preview most)."""
+    text = html_file.read_text(encoding="utf-8")
+    if lead_only:
+        start = text.find("<article")
+        end = _FIRST_SECTION.search(text, max(start, 0))
+        text = text[:end.start()] if start >= 0 and end else text
     parser = _ArticleParser()
-    parser.feed(html_file.read_text(encoding="utf-8"))
+    parser.feed(text)
     parser.close()
     sections = [s for s in parser.sections if s.body or s.anchor]
     return PageText(" ".join(parser.title.split()), sections)
@@ -120,7 +132,7 @@ def documents(site_dir: Path, searched: dict[str, str]) -> list[SearchDocument]:
     docs = []
     for target, how in searched.items():
         url = target[:-3] + ".html"
-        page = read(site_dir / url)
+        page = read(site_dir / url, lead_only=how == "lead")
         lead = page.lead()
         if how == "lead" and len(lead) > LEAD_LENGTH:
             lead = lead[:LEAD_LENGTH].rsplit(" ", 1)[0]

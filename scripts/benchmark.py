@@ -33,8 +33,10 @@ def main() -> int:
     p.add_argument("--generator", default="mkdocs", help="site generator of the build (default mkdocs)")
     args = p.parse_args()
     if args.site:
+        args.site = args.site.resolve()
         browser_figures(args.site, args.queries)
         facet_figures(args.site)
+        workspace_figures(args.site)
         header_search_figures(args.site, str(args.site))
         return 0
     work = Path(tempfile.mkdtemp(prefix="menukaart-bench-"))
@@ -66,6 +68,7 @@ def main() -> int:
           f"documents: {(site / 'assets/search/documents.js').stat().st_size / 1e6:.1f} MB")
     browser_figures(site, args.queries)
     facet_figures(site)
+    workspace_figures(site)
     header_search_figures(site, f"{args.count} measures")
     real_site = work / "real-site"
     timed_build(work / "real", real_site, work / "real-dist", args.generator)
@@ -317,6 +320,42 @@ def facet_figures(site: Path) -> None:
                 const t0 = performance.now(); s.dispatchEvent(new Event('change')); document.body.offsetHeight;
                 return performance.now() - t0; }""", value))
         print(f"matrix view: switch partner median {statistics.median(times):.1f} ms, max {max(times):.1f} ms")
+        browser.close()
+
+
+def workspace_figures(site: Path, ticks: int = 10, planned: int = 100) -> None:
+    """The case workspace: ticking signals on the signalenwijzer, and the plan page with many items."""
+    from playwright.sync_api import sync_playwright
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+    size = (site / "assets/plan/catalogue.js").stat().st_size
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto((site / "signalenwijzer.html").as_uri())
+        page.wait_for_function("!document.querySelector('.mk-signals__search').hidden")
+        nav = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+        signals = page.evaluate("document.querySelectorAll('.mk-signals__barrier input').length")
+        times = page.evaluate("""n => { const boxes = document.querySelectorAll('.mk-signals__barrier input'); const out = [];
+            for (let i = 0; i < n; i++) { const box = boxes[Math.floor(i * boxes.length / n)]; const t0 = performance.now();
+              box.click(); document.body.offsetHeight; out.push(performance.now() - t0); } return out; }""", ticks)
+        measures = page.evaluate("document.getElementById('mk-signals-status').textContent")
+        print(f"signalenwijzer: {signals} signals, plan data {size / 1e3:.0f} KB; page load until load event {nav:.0f} ms; "
+              f"tick to outcome median {statistics.median(times):.1f} ms, slowest {max(times):.1f} ms of {ticks} "
+              f"(with {ticks} ticked: {measures})")
+        page.evaluate("""n => { const items = window.MENUKAART_PLAN_DATA.measures.slice(0, n).map(m =>
+            ({kind: 'measure', id: m[0], status: 'gekozen', note: 'Afspraak'}));
+            localStorage.setItem('menukaart-mensensmokkel-plannen', JSON.stringify({version: 1, current: 'plan-1',
+              plans: [{key: 'plan-1', title: 'Benchmark', created: '2026-12-03', changed: '2026-12-03', items}]})); }""", planned)
+        loads = []
+        for _ in range(3):
+            page.goto((site / "plan.html").as_uri())
+            page.wait_for_function("!document.getElementById('mk-plan').hidden")
+            loads.append(page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd"))
+        change = page.evaluate("""() => { const s = document.querySelector('#mk-plan-items select'); s.value = 'ingezet';
+            const t0 = performance.now(); s.dispatchEvent(new Event('change')); document.body.offsetHeight;
+            return performance.now() - t0; }""")
+        print(f"plan van aanpak: {planned} measures in the plan: page load until load event median "
+              f"{statistics.median(loads):.0f} ms; a status changed {change:.1f} ms")
         browser.close()
 
 

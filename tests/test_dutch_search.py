@@ -148,3 +148,22 @@ def test_a_built_page_is_read_by_section_without_scripts_or_permalinks(tmp_path)
     ]
     assert docs[1].body == "Over RIECs Tekst van deel een."  # the page's title is a word of each section
     assert [d.url for d in page_search.documents(tmp_path, {"over.md": "lead"})] == ["over.html"]
+
+
+def test_a_listing_page_read_for_its_opening_only_gives_what_a_whole_reading_gives(fixture_sites):
+    """Reading stops at the first section heading of a page searched by its opening: the same
+    title and opening text as reading the whole page, on every such page of both editions."""
+    from menukaart import site_build
+    checked = 0
+    for edition in ("public", "internal"):
+        cat = load_catalogue(FIXTURE_CONTENT)[0].for_edition(edition)
+        staged = site_build.staged_outputs(cat)
+        for target, how in staged.searched_pages.items():
+            if how != "lead":
+                continue
+            page = fixture_sites[edition] / (target[:-3] + ".html")
+            whole, opening = page_search.read(page), page_search.read(page, lead_only=True)
+            assert (opening.title, opening.lead()) == (whole.title, whole.lead()), target
+            assert whole.title
+            checked += 1
+    assert checked > 20
