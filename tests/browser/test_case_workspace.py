@@ -280,6 +280,8 @@ BROKEN = {
     "unknown status": json.dumps(plan_file([{"kind": "measure", "id": "sluiting-woning", "status": "misschien"}])),
     "newer format": json.dumps({**plan_file([]), "version": 7}),
     "damaged item": json.dumps(plan_file([{"kind": "measure", "id": "Sluiting Woning!", "status": "gekozen"}])),
+    "far too large": json.dumps(plan_file([{"kind": "measure", "id": "sluiting-woning", "status": "gekozen",
+                                            "note": "x" * 2000}] * 6000)),
     "impossible date": json.dumps(plan_file([{"kind": "measure", "id": "sluiting-woning", "status": "gekozen",
                                               "date": "2026-02-30"}])),
 }

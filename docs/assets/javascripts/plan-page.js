@@ -18,6 +18,8 @@
                 "oktober", "november", "december"];
   var EDITION = { "public": "openbare editie", "internal": "interne editie" };
   var REJECTED = "afgewezen";
+  // The largest plan the schema allows is a few MB; anything far beyond it is not read at all.
+  var LARGEST_FILE = 10 * 1024 * 1024;
 
   var root = document.getElementById("mk-plan");
   var choice = document.getElementById("mk-plan-choice");
@@ -484,6 +486,12 @@
   fileInput.addEventListener("change", function () {
     var file = fileInput.files && fileInput.files[0];
     if (!file) { return; }
+    if (file.size > LARGEST_FILE) {
+      say("Het bestand " + file.name + " is te groot voor een plan van aanpak. Het is niet geopend; er is niets veranderd.", true);
+      fileInput.value = "";
+      message.focus();
+      return;
+    }
     var reader = new FileReader();
     reader.onload = function () { opened(file.name, String(reader.result)); fileInput.value = ""; };
     reader.onerror = function () { say("Het bestand " + file.name + " kon niet worden gelezen. Er is niets veranderd.", true); message.focus(); };
