@@ -1,4 +1,4 @@
-"""The search index, built with lunr.py once the site is built, and loaded in the page by lunr.js.
+"""The search index, built once the site is built (in lunr's form, lunr_index.py), and loaded in the page by lunr.js.
 
 One index over everything a reader can open: the entries (from the catalogue), then the
 other pages by section (page_search reads them from the built site). The site ships two
@@ -11,15 +11,11 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
 import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from lunr.builder import Builder
-from lunr.pipeline import Pipeline
-
-from . import dutch
+from . import dutch, lunr_index
 from .catalogue import Catalogue, EntryView
 from .fields import fields
 from .kinds import BY_NAME, PAGE_KINDS
@@ -33,20 +29,23 @@ NOT_SEARCHED = frozenset({"id", "former_ids", "visibility", "sources", "reviewed
 # Fields that count as keywords (boosted): written to be found by.
 KEYWORD_FIELDS = ("keywords", "abbreviation")
 
-
-def _stop_word_filter(token, i, tokens):
-    return None if str(token) in dutch.stop_words() else token
-
-
-def _stemmer(token, i, tokens):
-    return token.update(lambda string, metadata: dutch.stem(string))
-
-
-# Registered under the names lunr.nl.js registers in the browser, so Index.load finds them.
-# (lunr.py may have registered its own "stemmer-nl"; ours replaces it on purpose.)
-logging.getLogger("lunr").setLevel(logging.ERROR)
-Pipeline.register_function(_stop_word_filter, "stopWordFilter-nl")
-Pipeline.register_function(_stemmer, "stemmer-nl")
+# The index holds the terms _terms makes (stop words out, stemmed), so it needs no indexing
+# pipeline; the browser runs these functions of lunr.nl.js on a query, by these names.
+SEARCH_PIPELINE = ("stopWordFilter-nl", "stemmer-nl")
+# Fields and their boosts.
+FIELDS = {
+    "title": 10,
+    "keywords": 5,
+    "body": 1,
+    "aliases": 2,
+    "parts": 1,       # the words of its compounds: "horecavergunning" is found by "vergunning"
+    # The text of the other pages weighs less than an entry's: a page that mentions a word
+    # ten times in passing must not outrank the measure about it (its title weighs in full).
+    "page_text": 0.1,
+    # A section's heading weighs less than a page's title: "barrièremodel" finds the page
+    # "Barrièremodel mensensmokkel" before the section "Wat is een barrièremodel?".
+    "heading": 5,
+}
 
 
 @dataclass
@@ -127,44 +126,8 @@ def build(cat: Catalogue, out: Outputs, pages: list[SearchDocument] = ()) -> dic
     of documents per kind."""
     docs = documents(cat) + list(pages)
     expander = AbbreviationExpander(cat.glossary)
-    builder = Builder()
-    # The index holds the terms _terms makes (stop words out, stemmed: what the pipeline
-    # below does in the browser), so the indexing pipeline stays empty.
-    builder.search_pipeline.add(_stop_word_filter, _stemmer)
-    builder.ref("r")
-    builder.field("title", boost=10)
-    builder.field("keywords", boost=5)
-    builder.field("body")
-    builder.field("aliases", boost=2)
-    builder.field("parts")  # the words of its compounds: "horecavergunning" is found by "vergunning"
-    # The text of the other pages weighs less than an entry's: a page that mentions a word
-    # ten times in passing must not outrank the measure about it (its title weighs in full).
-    builder.field("page_text", boost=0.1)
-    # A section's heading weighs less than a page's title: "barrièremodel" finds the page
-    # "Barrièremodel mensensmokkel" before the section "Wat is een barrièremodel?".
-    builder.field("heading", boost=5)
-    texts = [" ".join([doc.title, doc.keywords, doc.body]) for doc in docs]
-    vocabulary = dutch.vocabulary([*texts, *(t["term"] for t in cat.glossary)])
-    decompounder = dutch.Decompounder(vocabulary)
-    for ref, (doc, raw) in enumerate(zip(docs, texts)):
-        fields = {
-            "r": str(ref),
-            "title": _terms(doc.title),
-            "keywords": _terms(doc.keywords),
-            "body": _terms(doc.body),
-            "aliases": _terms(" ".join(expander.expansions(raw))),
-            "parts": _part_terms(raw, decompounder),
-        }
-        page_text, heading = (), ()
-        if doc.kind in (PAGE, GLOSSARY_TERM):  # found, but after the entries about the same words
-            page_text, fields["body"], fields["parts"] = (*fields["body"], *fields["parts"]), (), ()
-            if doc.kind == GLOSSARY_TERM:  # explains a word, after the entries that are about it
-                page_text = (*fields["title"], *fields["keywords"], *page_text)
-                fields["title"] = fields["keywords"] = ()
-            elif "#" in doc.url:  # a section: a part of a page
-                heading, fields["title"] = fields["title"], ()
-        builder.add({**fields, "page_text": page_text, "heading": heading})
-    index = builder.build().serialize()
+    vocabulary, indexed = indexed_fields(cat, docs, expander)
+    index = lunr_index.build(FIELDS, indexed, SEARCH_PIPELINE)
 
     records = [[d.url, d.title, d.label, _snippet(d.summary)] for d in docs]
     payload = {"docs": records, "abbreviations": expander.browser_table(), "edition": cat.edition,
@@ -179,6 +142,33 @@ def build(cat: Catalogue, out: Outputs, pages: list[SearchDocument] = ()) -> dic
     for doc in docs:
         per_kind[doc.kind] = per_kind.get(doc.kind, 0) + 1
     return per_kind
+
+
+def indexed_fields(cat: Catalogue, docs: list[SearchDocument], expander: "AbbreviationExpander"):
+    """The catalogue's vocabulary (for splitting compounds in the browser too), and per document
+    its ref and the terms of each field of FIELDS."""
+    texts = [" ".join([doc.title, doc.keywords, doc.body]) for doc in docs]
+    vocabulary = dutch.vocabulary([*texts, *(t["term"] for t in cat.glossary)])
+    decompounder = dutch.Decompounder(vocabulary)
+    indexed = []
+    for ref, (doc, raw) in enumerate(zip(docs, texts)):
+        fields = {
+            "title": _terms(doc.title),
+            "keywords": _terms(doc.keywords),
+            "body": _terms(doc.body),
+            "aliases": _terms(" ".join(expander.expansions(raw))),
+            "parts": _part_terms(raw, decompounder),
+        }
+        page_text, heading = (), ()
+        if doc.kind in (PAGE, GLOSSARY_TERM):  # found, but after the entries about the same words
+            page_text, fields["body"], fields["parts"] = (*fields["body"], *fields["parts"]), (), ()
+            if doc.kind == GLOSSARY_TERM:  # explains a word, after the entries that are about it
+                page_text = (*fields["title"], *fields["keywords"], *page_text)
+                fields["title"] = fields["keywords"] = ()
+            elif "#" in doc.url:  # a section: a part of a page
+                heading, fields["title"] = fields["title"], ()
+        indexed.append((str(ref), {**fields, "page_text": page_text, "heading": heading}))
+    return vocabulary, indexed
 
 
 class AbbreviationExpander:

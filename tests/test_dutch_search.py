@@ -167,3 +167,38 @@ def test_a_listing_page_read_for_its_opening_only_gives_what_a_whole_reading_giv
             assert whole.title
             checked += 1
     assert checked > 20
+
+
+def lunr_py_index(indexed) -> dict:
+    """What lunr.py's own Builder makes of the same terms (the reference for lunr_index)."""
+    import logging
+    from lunr.builder import Builder
+    from lunr.pipeline import Pipeline
+    logging.getLogger("lunr").setLevel(logging.ERROR)  # it warns when a name is registered again
+    for name in search_index.SEARCH_PIPELINE:
+        Pipeline.register_function(lambda token, i, tokens: token, name)
+    builder = Builder()
+    builder.search_pipeline.add(*(Pipeline.registered_functions[name] for name in search_index.SEARCH_PIPELINE))
+    builder.ref("r")
+    for field, boost in search_index.FIELDS.items():
+        builder.field(field, boost=boost)
+    for ref, fields in indexed:
+        builder.add({"r": ref, **fields})
+    return builder.build().serialize()
+
+
+def test_the_index_is_the_one_lunr_py_builds_from_the_same_terms(fixture_sites):
+    """Byte for byte, for the fixture (entries, glossary terms, pages and sections) and the real catalogue."""
+    from menukaart import lunr_index, site_build
+    from tests.support import REPO
+    for content in (FIXTURE_CONTENT, REPO):
+        cat = load_catalogue(content)[0].for_edition("internal")
+        pages = []
+        if content == FIXTURE_CONTENT:
+            pages = page_search.documents(fixture_sites["internal"], site_build.staged_outputs(cat).searched_pages)
+            assert any("#" in p.url for p in pages)
+        docs = search_index.documents(cat) + pages
+        _, indexed = search_index.indexed_fields(cat, docs, search_index.AbbreviationExpander(cat.glossary))
+        ours = lunr_index.build(search_index.FIELDS, indexed, search_index.SEARCH_PIPELINE)
+        assert json.dumps(ours, ensure_ascii=False) == json.dumps(lunr_py_index(indexed), ensure_ascii=False)
+        assert len(ours["fieldVectors"]) == len(docs) * len(search_index.FIELDS)
