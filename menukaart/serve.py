@@ -1,6 +1,6 @@
 """Live preview for editors: serve the site on localhost and rebuild when content changes.
 
-Watching is done by polling modification times (ten times a second): no extra dependency,
+Watching is done by polling modification times (twenty times a second): no extra dependency,
 and it behaves the same on every file system. The preview survives every failed
 build: it keeps serving the last good site, and every page shows the problems in a
 banner at the top until they are fixed. A page asks the preview for news and reloads itself
@@ -12,6 +12,7 @@ import functools
 import html
 import http.server
 import json
+import os
 import re
 import threading
 import time
@@ -58,7 +59,7 @@ RELOAD_SCRIPT = """<script>
   ask();
 })();
 </script>"""
-WATCH_INTERVAL = 0.1  # seconds between looks at the files: a save is seen at once
+WATCH_INTERVAL = 0.05  # seconds between looks at the files: a save is seen at once
 LONGEST_WAIT = 20     # seconds a page's question waits for news before it is answered anyway
 
 
@@ -139,25 +140,36 @@ def serve(content: Path, edition: str, port: int, out: Path) -> int:
 
 
 def _snapshot(roots: list[Path], ignore: Path) -> dict[Path, float]:
+    """Modification time of every watched file (hidden folders and the preview's own output
+    left out). With os.scandir, which needs no extra system call per directory entry: it runs
+    twenty times a second."""
     files: dict[Path, float] = {}
-    for root in roots:
+    ignored = os.path.realpath(ignore)
+
+    def look(folder: str) -> None:
+        if os.path.realpath(folder) == ignored:
+            return
         try:
-            paths = [root] if root.is_file() else root.rglob("*") if root.is_dir() else []
-            for path in paths:
-                if path.suffix in WATCHED_SUFFIXES and not _inside(path, ignore) \
-                        and not any(part.startswith(".") for part in path.relative_to(root).parts):
-                    files[path] = path.stat().st_mtime
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir():
+                        look(entry.path)
+                    elif os.path.splitext(entry.name)[1] in WATCHED_SUFFIXES:
+                        files[Path(entry.path)] = entry.stat().st_mtime
         except OSError:  # a file saved or removed while we looked: the next look sees it
-            continue
+            pass
+
+    for root in roots:
+        if root.is_dir():
+            look(str(root))
+        elif root.suffix in WATCHED_SUFFIXES:
+            try:
+                files[root] = root.stat().st_mtime
+            except OSError:
+                pass
     return files
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
 
 
 NO_SITE_YET = """<!doctype html><html lang="nl"><head><meta charset="utf-8">

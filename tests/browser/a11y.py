@@ -7,6 +7,21 @@ an animation.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+import axe_playwright_python
+
+AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+def axe_violations(page, tags=AXE_TAGS) -> list[tuple[str, list]]:
+    """What axe finds on the page as it is now: (rule, first three elements) per violation.
+    preload: false, because axe would fetch the stylesheets with XHR, which file:// refuses."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, preload: false})", tags)
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
 RECORDER = r"""() => {
   if (window.__mkFocus) { window.__mkFocus.stops = []; window.__mkFocus.seen = []; window.__mkFocus.wrapped = false; window.__mkFocus.still = 0; window.__mkFocus.previous = null; return; }
   const style = document.createElement("style");

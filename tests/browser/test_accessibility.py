@@ -16,15 +16,12 @@ import re
 import threading
 from pathlib import Path
 
-import axe_playwright_python
 import pytest
 
-from tests.browser.a11y import focus_problems, horizontal_overflow, press_tab, walk_focus
+from tests.browser.a11y import axe_violations, focus_problems, horizontal_overflow, press_tab, walk_focus
 from tests.browser.conftest import url_of
 from tests.browser.test_pages import PAGE_KINDS, open_page
 
-AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 WIDTHS = {1280: 900, 390: 844, 320: 640}
 KINDS = {**PAGE_KINDS, "redirect page": "maatregelen/woningsluiting.html", "404 from a web server": "404"}
 
@@ -131,11 +128,7 @@ def test_focus_reflow_and_menu_at_every_width(browser_page, fixture_sites, serve
 @pytest.mark.parametrize("kind", KINDS)
 def test_axe_finds_no_violation_including_best_practice(browser_page, fixture_sites, served, tmp_path, kind):
     page = open_kind(browser_page, fixture_sites, served, tmp_path, kind)
-    page.add_script_tag(path=str(AXE_SCRIPT))
-    # preload: false, because axe would fetch the stylesheets with XHR, which file:// refuses.
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, preload: false})",
-                           AXE_TAGS)
-    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    violations = axe_violations(page)
     assert violations == [], f"{kind}: {violations}"
 
 

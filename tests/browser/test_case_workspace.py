@@ -16,9 +16,8 @@ import pytest
 
 from menukaart.resources import SCHEMA_DIR
 from menukaart.validate import load_catalogue
-from tests.browser.a11y import focus_problems, horizontal_overflow, walk_focus
+from tests.browser.a11y import axe_violations, focus_problems, horizontal_overflow, walk_focus
 from tests.browser.conftest import url_of
-from tests.browser.test_accessibility import AXE_SCRIPT, AXE_TAGS
 from tests.support import FIXTURE_CONTENT
 
 STORE = "menukaart-mensensmokkel-plannen"
@@ -393,9 +392,7 @@ def test_workspace_pages_in_use_pass_axe_focus_and_reflow(browser_page, fixture_
     page = a_plan(browser_page, site)
     file, _, query = path.partition("?")
     goto(page, site, file, "?" + query if query else "")
-    page.add_script_tag(path=str(AXE_SCRIPT))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, preload: false})", AXE_TAGS)
-    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+    assert axe_violations(page) == []
     for width, height in ((1280, 900), (320, 640)):
         page.set_viewport_size({"width": width, "height": height})
         page.wait_for_function(f"innerWidth === {width}")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from menukaart.generators import GENERATORS
-from tests.browser.a11y import focus_problems, horizontal_overflow, walk_focus
+from tests.browser.a11y import axe_violations, focus_problems, horizontal_overflow, walk_focus
 from tests.browser.conftest import url_of
-from tests.browser.test_accessibility import AXE_SCRIPT, AXE_TAGS, check_menu_by_keyboard
+from tests.browser.test_accessibility import check_menu_by_keyboard
 from tests.browser.test_pages import PAGE_KINDS, open_page
 from menukaart.validate import load_catalogue
 from tests.support import FIXTURE_CONTENT, build
@@ -50,10 +50,7 @@ def test_every_page_kind_is_clean_accessible_and_reflows(watched, generator_site
     open_page(watched, generator_sites[generator], PAGE_KINDS[kind])
     assert page.locator("h1").count() == 1
     assert "uitgave" in page.text_content(".md-footer")  # the release line in the footer
-    page.add_script_tag(path=str(AXE_SCRIPT))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, preload: false})",
-                           AXE_TAGS)
-    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == [], kind
+    assert axe_violations(page) == [], kind
     for width, height in ((1280, 900), (320, 640)):
         page.set_viewport_size({"width": width, "height": height})
         page.wait_for_function(f"innerWidth === {width}")
