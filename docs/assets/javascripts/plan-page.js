@@ -155,25 +155,8 @@
       return control;
     }
 
-    var status = el("select");
-    rules.statuses.forEach(function (s) {
-      var option = el("option", "", s[1]);
-      option.value = s[0];
-      option.selected = item.status === s[0];
-      status.appendChild(option);
-    });
-    field("Status", status);
-    var partner = el("select");
-    var none = el("option", "", "Nog niet gekozen");
-    none.value = "";
-    partner.appendChild(none);
-    data.partners.forEach(function (p) {
-      var option = el("option", "", p[1]);
-      option.value = p[0];
-      option.selected = item.partner === p[0];
-      partner.appendChild(option);
-    });
-    field("Verantwoordelijke partner", partner);
+    var status = field("Status", choices(rules.statuses, item.status));
+    var partner = field("Verantwoordelijke partner", choices([["", "Nog niet gekozen"]].concat(data.partners), item.partner || ""));
     var date = el("input");
     date.type = "date";
     date.value = item.date || "";
@@ -210,6 +193,18 @@
 
     var summary = el("p", "mk-plan-item__summary mk-print-only", summaryText(item));
     return [box, summary];
+  }
+
+  /* A list to choose from: [value, label, ...] pairs, `chosen` selected. */
+  function choices(values, chosen) {
+    var select = el("select");
+    values.forEach(function (v) {
+      var option = el("option", "", v[1]);
+      option.value = v[0];
+      option.selected = v[0] === chosen;
+      select.appendChild(option);
+    });
+    return select;
   }
 
   function summaryText(item) {

@@ -70,16 +70,22 @@
     return { perBarrier: perBarrier, barriers: barriers, measures: measures };
   }
 
-  function barrierItem(b, signals) {
-    var bar = data.barriers[b];
+  /* A result: its title as a link, and what kind of result it is. */
+  function result(url, name, kind) {
     var li = el("li", "mk-search-result");
     var title = el("p", "mk-search-result__title");
-    var a = el("a", "", bar[1]);
-    a.href = bar[2];
+    var a = el("a", "", name);
+    a.href = url;
     title.appendChild(a);
     title.appendChild(document.createTextNode(" "));
-    title.appendChild(el("span", "mk-search-result__kind", "Barri\u00e8re \u00b7 " + data.phases[bar[3]][1]));
+    title.appendChild(el("span", "mk-search-result__kind", kind));
     li.appendChild(title);
+    return li;
+  }
+
+  function barrierItem(b, signals) {
+    var bar = data.barriers[b];
+    var li = result(bar[2], bar[1], "Barri\u00e8re \u00b7 " + data.phases[bar[3]][1]);
     var n = measuresOf[b];
     li.appendChild(el("p", "mk-search-result__snippet",
       plural(signals, "signaal", "signalen") + " van de " + bar[4].length + " aangevinkt. " +
@@ -90,14 +96,7 @@
 
   function measureItem(found, total) {
     var m = data.measures[found.index];
-    var li = el("li", "mk-search-result");
-    var title = el("p", "mk-search-result__title");
-    var a = el("a", "", m[1]);
-    a.href = m[2];
-    title.appendChild(a);
-    title.appendChild(document.createTextNode(" "));
-    title.appendChild(el("span", "mk-search-result__kind", m[7] + " \u00b7 bevoegd: " + data.partners[m[4]][1]));
-    li.appendChild(title);
+    var li = result(m[2], m[1], m[7] + " \u00b7 bevoegd: " + data.partners[m[4]][1]);
     var names = found.hit.map(function (b) { return data.barriers[b][1]; });
     li.appendChild(el("p", "mk-search-result__snippet",
       "Werpt " + found.hit.length + " van de " + plural(total, "barri\u00e8re", "barri\u00e8res") + " op: " + names.join("; ") + "."));
