@@ -98,13 +98,14 @@ PART_FROM = 4
 LINKS = ("", "s", "en", "e")
 
 
-def vocabulary(texts) -> list[str]:
+def vocabulary(texts, tokens=tokenize) -> list[str]:
     """The words compounds are split into: folded words of letters only, of PART_FROM letters
-    or more, not stop words; sorted, so the same texts give the same list."""
+    or more, not stop words; sorted, so the same texts give the same list. `tokens`: how a
+    text is split (tokenize, or a remembered result of it)."""
     stops = stop_words()
     words = set()
     for text in texts:
-        words.update(t for t in tokenize(text) if len(t) >= PART_FROM and t.isalpha() and t not in stops)
+        words.update(t for t in tokens(text) if len(t) >= PART_FROM and t.isalpha() and t not in stops)
     return sorted(words)
 
 

@@ -148,7 +148,9 @@ def indexed_fields(cat: Catalogue, docs: list[SearchDocument], expander: "Abbrev
     """The catalogue's vocabulary (for splitting compounds in the browser too), and per document
     its ref and the terms of each field of FIELDS."""
     texts = [" ".join([doc.title, doc.keywords, doc.body]) for doc in docs]
-    vocabulary = dutch.vocabulary([*texts, *(t["term"] for t in cat.glossary)])
+    # The folded words of each text are remembered (_folded): the live preview does not fold
+    # the same texts again after each save.
+    vocabulary = dutch.vocabulary([*texts, *(t["term"] for t in cat.glossary)], lambda text: _folded(text).split())
     decompounder = dutch.Decompounder(vocabulary)
     indexed = []
     for ref, (doc, raw) in enumerate(zip(docs, texts)):
