@@ -44,7 +44,7 @@ class PageText:
 
 
 # The first section heading inside the article: where a page's opening text ends.
-_FIRST_SECTION = re.compile(r"<h[23]\b[^>]*\bid=")
+_FIRST_SECTION = re.compile(r"<h[23](?:\s[^>]*)?\sid=")
 
 
 def read(html_file: Path, lead_only: bool = False) -> PageText:
