@@ -150,12 +150,12 @@
       if (findPlan(state, key)) { state.current = key; write(state); }
     },
     wipe: function () {
-      change(function (state) {
-        var plan = current(state);
-        if (!plan) { return; }
-        state.plans = state.plans.filter(function (p) { return p !== plan; });
-        state.current = state.plans.length ? state.plans[state.plans.length - 1].key : null;
-      });
+      var state = read();  // not a change of a plan: the one shown next keeps its date
+      var plan = current(state);
+      if (!plan) { return; }
+      state.plans = state.plans.filter(function (p) { return p !== plan; });
+      state.current = state.plans.length ? state.plans[state.plans.length - 1].key : null;
+      write(state);
     },
     /* How a plan is named in lists and messages. */
     name: function (plan) {
