@@ -127,9 +127,9 @@
       var entry = entryOf(item);
       if (!entry) { missing.push(item); return; }
       if (item.kind === "barrier") { group(files.index("barrier", item.id)).barrierItem = item; return; }
-      var own = entry[3];
-      var planned = own.filter(function (b) { return inPlanBarriers.has(b); });
-      var home = planned.length ? Math.min.apply(null, planned) : own.length ? Math.min.apply(null, own) : -1;
+      var raised = entry[3];
+      var planned = raised.filter(function (b) { return inPlanBarriers.has(b); });
+      var home = planned.length ? Math.min.apply(null, planned) : raised.length ? Math.min.apply(null, raised) : -1;
       group(home).measures.push(item);
     });
     var order = Array.from(byBarrier.keys()).sort(function (a, b) { return (a < 0 ? 1e9 : a) - (b < 0 ? 1e9 : b); });
